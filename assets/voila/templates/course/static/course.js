@@ -1,0 +1,137 @@
+/* Breaking the Cycle: small page helpers, written once for every lesson.
+ *
+ * 1. Remember which lessons this browser has opened (localStorage only; nothing is sent anywhere)
+ *    and mark them in the lesson list and the course map.
+ * 2. Give widget controls and live text the accessible names and roles that ipywidgets leaves out
+ *    (the slider handle has no name; describers must be polite live regions).
+ * 3. Let Escape close the "Get help now" panel.
+ *
+ * Widgets are drawn after the page loads, so the helpers run again whenever the page changes.
+ */
+(function () {
+  "use strict";
+
+  var STORAGE_KEY = "btc-visited-v1";
+
+  function readVisited() {
+    try {
+      var raw = window.localStorage.getItem(STORAGE_KEY);
+      var list = raw ? JSON.parse(raw) : [];
+      return Array.isArray(list) ? list.filter(function (x) { return typeof x === "string"; }) : [];
+    } catch (e) {
+      return [];  // storage blocked or corrupt: the course still works, it just cannot remember
+    }
+  }
+
+  function rememberVisit(file) {
+    if (!file) { return; }
+    var visited = readVisited();
+    if (visited.indexOf(file) === -1) {
+      visited.push(file);
+      try { window.localStorage.setItem(STORAGE_KEY, JSON.stringify(visited)); } catch (e) { /* ignore */ }
+    }
+  }
+
+  function markVisited(root) {
+    var visited = readVisited();
+    root.querySelectorAll(".btc-lesson-link[data-lesson]").forEach(function (link) {
+      var seen = visited.indexOf(link.getAttribute("data-lesson")) !== -1;
+      var mark = link.querySelector(".btc-visited-mark");
+      if (seen && !mark) {
+        mark = document.createElement("span");
+        mark.className = "btc-visited-mark";
+        var tick = document.createElement("span");
+        tick.setAttribute("aria-hidden", "true");
+        tick.textContent = " ✓";
+        var words = document.createElement("span");
+        words.className = "btc-visually-hidden";
+        words.textContent = " (opened before)";
+        mark.appendChild(tick);
+        mark.appendChild(words);
+        link.appendChild(mark);
+        link.classList.add("btc-visited");
+      }
+    });
+    root.querySelectorAll(".btc-map li[data-lesson]").forEach(function (item) {
+      item.classList.toggle("btc-visited", visited.indexOf(item.getAttribute("data-lesson")) !== -1);
+    });
+    root.querySelectorAll(".btc-map-progress").forEach(function (el) {
+      var items = document.querySelectorAll(".btc-map li[data-lesson]");
+      var done = 0;
+      items.forEach(function (item) { if (item.classList.contains("btc-visited")) { done += 1; } });
+      var text = "You have opened " + done + " of " + items.length + " lessons in this browser.";
+      if (el.textContent !== text) { el.textContent = text; }  // no change, no new mutation
+    });
+  }
+
+  function labelText(widget) {
+    var label = widget.querySelector(".widget-label");
+    return label ? label.textContent.trim() : "";
+  }
+
+  // Changing an attribute is itself a mutation: only write when the value differs, so the
+  // observer below settles instead of looping.
+  function setIfChanged(el, name, value) {
+    if (el.getAttribute(name) !== value) { el.setAttribute(name, value); }
+  }
+
+  function patchAccessibility(root) {
+    // Slider handles: name them after the widget's description.
+    root.querySelectorAll(".widget-slider, .jupyter-widget-slider, .widget-hslider, .widget-vslider").forEach(function (widget) {
+      var name = labelText(widget);
+      if (!name) { return; }
+      widget.querySelectorAll(".noUi-handle").forEach(function (handle) {
+        setIfChanged(handle, "aria-label", name);
+      });
+      widget.querySelectorAll(".widget-readout").forEach(function (readout) {
+        setIfChanged(readout, "aria-label", name + ": value");
+      });
+    });
+    // Describers and other changing text: announce politely.
+    root.querySelectorAll(".btc-live").forEach(function (el) {
+      setIfChanged(el, "role", "status");
+      setIfChanged(el, "aria-live", "polite");
+    });
+    // Charts: a named figure, described by the text alternative that follows it.
+    root.querySelectorAll(".btc-plot").forEach(function (el, index) {
+      var alt = el.parentElement ? el.parentElement.querySelector(".btc-alt") : null;
+      if (!alt) { return; }
+      if (!alt.id) { alt.id = "btc-alt-" + index; }
+      var title = alt.querySelector(".btc-alt-title");
+      setIfChanged(el, "role", "figure");
+      setIfChanged(el, "aria-label", title ? title.textContent.trim() : "Chart");
+      setIfChanged(el, "aria-describedby", alt.id);
+    });
+  }
+
+  var scheduled = false;
+  function refresh() {
+    if (scheduled) { return; }
+    scheduled = true;
+    window.requestAnimationFrame(function () {
+      scheduled = false;
+      markVisited(document);
+      patchAccessibility(document);
+    });
+  }
+
+  function start() {
+    rememberVisit(document.body.getAttribute("data-lesson"));
+    refresh();
+    new MutationObserver(refresh).observe(document.body, { childList: true, subtree: true });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      var help = document.getElementById("btc-help");
+      if (help && help.open) {
+        help.open = false;
+        help.querySelector("summary").focus();
+      }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

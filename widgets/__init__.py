@@ -1,0 +1,29 @@
+"""Breaking the Cycle: the course's Python package.
+
+Lessons call one-line helpers from here, e.g. `from widgets import show_course_map`.
+Layout (after PhET's model / view / describer split):
+- `models/`: plain Python models of what a simulator shows (standard library only, no widgets),
+- `views/`: ipywidgets + plotly compositions that drive a model,
+- `describers/`: turn a model's state into plain sentences (the plots' text alternatives),
+- `ui/`: shared pieces: theme colours, labelled controls, charts that carry their text alternative.
+Imports are lazy so that a lesson pays only for what it uses (every learner pays the start-up).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "show_course_map": "widgets.course_map",
+    "show_crisis_help": "widgets.crisis_help",
+    "load_config": "widgets.course_config",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'widgets' has no attribute {name!r}")

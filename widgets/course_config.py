@@ -1,0 +1,259 @@
+"""Load and check `course.toml`, the one file instructors edit to adapt the course.
+
+Validation is strict on purpose: a typo in a key would otherwise be ignored silently and, for
+example, leave a group looking at the wrong crisis lines. Every error names the key and says what
+is allowed. Standard library only, so it also runs in a browser kernel.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from widgets.crisis_lines import REGIONS, WORLDWIDE, CrisisLine
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = REPO_ROOT / "course.toml"
+NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+
+_ALLOWED = {
+    "": {"course", "help"},
+    "course": {"title", "organisation", "lessons"},
+    "help": {"region", "lines"},
+    "help.lines": {"name", "contact", "note"},
+}
+_REQUIRED = {
+    "": {"course", "help"},
+    "course": {"title", "organisation", "lessons"},
+    "help": {"region"},
+    "help.lines": {"name", "contact"},
+}
+_REGION_CHOICES = [*REGIONS, "custom"]
+
+
+class CourseConfigError(ValueError):
+    """A problem in course.toml, worded for the instructor who has to fix it."""
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A lesson as the navigation needs it: its file, its title and its place in the course."""
+
+    file: str
+    title: str
+    number: int
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class CourseConfig:
+    title: str
+    organisation: str
+    lessons: tuple[Lesson, ...]
+    region: str
+    region_name: str
+    crisis_lines: tuple[CrisisLine, ...]
+
+    def lesson(self, file: str) -> Lesson | None:
+        """The lesson for a notebook file, or None if the notebook is not part of the course."""
+        return next((lesson for lesson in self.lessons if lesson.file == file), None)
+
+    def neighbours(self, file: str) -> tuple[Lesson | None, Lesson | None]:
+        """The lessons before and after `file` in course order (None at either end)."""
+        current = self.lesson(file)
+        if current is None:
+            return None, None
+        before = self.lessons[current.number - 1] if current.number > 0 else None
+        after = self.lessons[current.number + 1] if current.number + 1 < len(self.lessons) else None
+        return before, after
+
+    def as_template_data(self) -> dict:
+        """Plain data for the Voila template (Jinja reads dicts and lists, not dataclasses)."""
+        return {
+            "title": self.title,
+            "organisation": self.organisation,
+            "lessons": [
+                {
+                    "file": lesson.file,
+                    "title": lesson.title,
+                    "number": lesson.number,
+                    "summary": lesson.summary,
+                }
+                for lesson in self.lessons
+            ],
+            "region": self.region,
+            "region_name": self.region_name,
+            "crisis_lines": [
+                {"name": line.name, "contact": line.contact, "note": line.note}
+                for line in self.crisis_lines
+            ],
+            "worldwide": {"name": WORLDWIDE.name, "contact": WORLDWIDE.contact},
+        }
+
+
+def _check_keys(table: dict, where: str) -> None:
+    label = f"[{where}]" if where else "the top level"
+    unknown = sorted(set(table) - _ALLOWED[where])
+    if unknown:
+        raise CourseConfigError(
+            f"course.toml: unknown key {unknown[0]!r} in {label}. "
+            f"Allowed keys there: {', '.join(sorted(_ALLOWED[where]))}."
+        )
+    missing = sorted(_REQUIRED[where] - set(table))
+    if missing:
+        raise CourseConfigError(f"course.toml: missing key {missing[0]!r} in {label}.")
+
+
+def _text(table: dict, key: str, where: str) -> str:
+    value = table[key]
+    if not isinstance(value, str) or not value.strip():
+        raise CourseConfigError(
+            f"course.toml: {where}.{key} must be a non-empty text in quotes, got {value!r}."
+        )
+    return value.strip()
+
+
+def _plain(markdown: str) -> str:
+    """Markdown emphasis and links reduced to their words, for one-line summaries."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"[*_`]", "", text).strip()
+
+
+def lesson_outline(notebook: Path) -> tuple[str, str]:
+    """A lesson's title (its first '# ' heading) and summary (the paragraph after it).
+
+    Both are read from the notebook so that an instructor edits a lesson in one place.
+    """
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError) as error:
+        raise CourseConfigError(
+            f"course.toml: course.lessons names {notebook.name!r}, "
+            f"which could not be read as a notebook ({error})."
+        ) from error
+    for cell in cells:
+        if cell.get("cell_type") != "markdown":
+            continue
+        source = cell.get("source", "")
+        lines = ("".join(source) if isinstance(source, list) else source).splitlines()
+        for index, line in enumerate(lines):
+            if line.startswith("# "):
+                rest = "\n".join(lines[index + 1 :]).strip().split("\n\n")[0]
+                summary = "" if rest.startswith("#") else _plain(" ".join(rest.split()))
+                return line[2:].strip(), summary
+    raise CourseConfigError(
+        f"course.toml: course.lessons names {notebook.name!r}, but that notebook has no "
+        "'# Title' heading in a markdown cell. Add one: it is the lesson's title in the menu."
+    )
+
+
+def _lessons(value: object, notebooks_dir: Path) -> tuple[Lesson, ...]:
+    if not isinstance(value, list) or not value:
+        raise CourseConfigError(
+            "course.toml: course.lessons must be a list of notebook file names, "
+            'e.g. ["00_welcome.ipynb"], with at least one lesson.'
+        )
+    lessons = []
+    for number, file in enumerate(value):
+        if not isinstance(file, str) or not file.endswith(".ipynb") or "/" in file or "\\" in file:
+            raise CourseConfigError(
+                f"course.lessons: entry {number + 1} is {file!r}; each entry must be the "
+                "file name of a notebook in notebooks/, ending in .ipynb, with no folder."
+            )
+        if file in (lesson.file for lesson in lessons):
+            raise CourseConfigError(f"course.lessons: {file!r} is listed twice.")
+        path = notebooks_dir / file
+        if not path.is_file():
+            raise CourseConfigError(
+                f"course.lessons: {file!r} does not exist in {notebooks_dir.name}/. "
+                f"Notebooks there: {', '.join(sorted(p.name for p in notebooks_dir.glob('*.ipynb')))}."
+            )
+        title, summary = lesson_outline(path)
+        lessons.append(Lesson(file=file, title=title, number=number, summary=summary))
+    return tuple(lessons)
+
+
+def _crisis_lines(help_table: dict) -> tuple[str, str, tuple[CrisisLine, ...]]:
+    region = help_table["region"]
+    if region not in _REGION_CHOICES:
+        raise CourseConfigError(
+            f"course.toml: help.region is {region!r}. Allowed: {', '.join(_REGION_CHOICES)}."
+        )
+    extra = help_table.get("lines", [])
+    if not isinstance(extra, list):
+        raise CourseConfigError("course.toml: help.lines must be a list of [[help.lines]] tables.")
+    lines = []
+    for entry in extra:
+        if not isinstance(entry, dict):
+            raise CourseConfigError("course.toml: each help.lines entry must be a [[help.lines]] table.")
+        _check_keys(entry, "help.lines")
+        note = _text(entry, "note", "help.lines") if "note" in entry else ""
+        lines.append(
+            CrisisLine(_text(entry, "name", "help.lines"), _text(entry, "contact", "help.lines"), note)
+        )
+    if region == "custom":
+        if not lines:
+            raise CourseConfigError(
+                'course.toml: help.region is "custom", so add at least one [[help.lines]] '
+                "table with name and contact (see the example in course.toml)."
+            )
+        return region, "your area", tuple(lines)
+    region_name, defaults = REGIONS[region]
+    return region, region_name, tuple(lines) + defaults
+
+
+def parse_config(text: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> CourseConfig:
+    """Check the text of a course.toml and return the course it describes."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise CourseConfigError(f"course.toml is not valid TOML: {error}.") from error
+    _check_keys(data, "")
+    for section in ("course", "help"):
+        if not isinstance(data[section], dict):
+            raise CourseConfigError(f"course.toml: {section} must be a [{section}] table.")
+        _check_keys(data[section], section)
+    course = data["course"]
+    region, region_name, lines = _crisis_lines(data["help"])
+    return CourseConfig(
+        title=_text(course, "title", "course"),
+        organisation=_text(course, "organisation", "course"),
+        lessons=_lessons(course["lessons"], notebooks_dir),
+        region=region,
+        region_name=region_name,
+        crisis_lines=lines,
+    )
+
+
+def load_config(path: Path = DEFAULT_CONFIG, notebooks_dir: Path = NOTEBOOKS_DIR) -> CourseConfig:
+    """Read and check course.toml; raises CourseConfigError with a message for the instructor."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise CourseConfigError(
+            f"{path} is missing. Copy course.toml from the repository and edit it."
+        ) from error
+    except UnicodeDecodeError as error:
+        raise CourseConfigError(f"{path} must be saved as UTF-8 text.") from error
+    return parse_config(text, notebooks_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m widgets.course_config [PATH]`: check a configuration and say what is wrong."""
+    args = sys.argv[1:] if argv is None else argv
+    path = Path(args[0]) if args else DEFAULT_CONFIG
+    try:
+        config = load_config(path)
+    except CourseConfigError as error:
+        print(f"Configuration error: {error}", file=sys.stderr)
+        return 2
+    print(f"{path}: OK ({len(config.lessons)} lessons, help for {config.region_name}).")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,33 @@
+"""Crisis help inside a lesson: the same lines as the "Get help now" panel, from course.toml.
+
+Wording follows safe-messaging guidance (FACTS.md §6.2): calm, hopeful, about reaching out;
+no details of methods, and never a suggestion that the pain-mood loop leads to suicide.
+"""
+
+from __future__ import annotations
+
+import html
+
+from IPython.display import HTML, display
+
+from widgets.course_config import CourseConfig, load_config
+
+
+def crisis_help_html(config: CourseConfig) -> str:
+    """A short, calm block listing the configured crisis lines."""
+    lines = "".join(
+        f"<li><strong>{html.escape(line.name)}</strong>: {html.escape(line.contact)}"
+        + (f". {html.escape(line.note)}" if line.note else "")
+        + "</li>"
+        for line in config.crisis_lines
+    )
+    return (
+        '<section class="btc-help-body btc-crisis" aria-label="Crisis help">'
+        f"<p><strong>Free help in {html.escape(config.region_name)}:</strong></p>"
+        f"<ul>{lines}</ul></section>"
+    )
+
+
+def show_crisis_help(config: CourseConfig | None = None) -> None:
+    """Show the configured crisis lines in a lesson."""
+    display(HTML(crisis_help_html(config or load_config())))

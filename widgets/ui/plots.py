@@ -1,0 +1,63 @@
+"""Charts that always carry a text alternative which changes with them.
+
+plotly charts are not keyboard-navigable and have no text alternative of their own (plotly.js
+#562, #4264), so a chart here is never shown without a plain-language description beside it. The
+description is a polite live region: a screen reader hears it whenever the chart changes.
+
+Design choice, measured in benchmarks/run.py: a plain `go.Figure` re-drawn in an `Output` sends a
+few kilobytes per update, while a plotly `FigureWidget` ships plotly's ~5 MB JavaScript bundle over
+the websocket for every chart on every page load (see docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as ipw
+from IPython.display import display
+
+PLOT_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
+MIME = "application/vnd.plotly.v1+json"
+
+
+def figure_bundle(figure: object) -> dict:
+    """The MIME bundle the JupyterLab plotly renderer draws (no inline JavaScript, no CDN)."""
+    data = figure.to_plotly_json() if hasattr(figure, "to_plotly_json") else dict(figure)
+    return {MIME: {"data": data.get("data", []), "layout": data.get("layout", {}), "config": PLOT_CONFIG}}
+
+
+class AccessibleChart(ipw.VBox):
+    """A plotly chart plus a text alternative that is updated together with it."""
+
+    def __init__(self, title: str) -> None:
+        if not title.strip():
+            raise ValueError("a chart needs a title: it names the figure for screen readers")
+        self.title = title
+        self._plot = ipw.Output()
+        self._plot.add_class("btc-plot")
+        self._text = ipw.HTML()
+        self._text.add_class("btc-alt")
+        self._text.add_class("btc-live")
+        super().__init__([self._plot, self._text])
+        self.add_class("btc-chart")
+
+    @property
+    def text(self) -> str:
+        """The current text alternative, as plain text."""
+        return self._plain
+
+    def show(self, figure: object, description: str) -> None:
+        """Draw `figure` and replace the text alternative with `description` (plain text)."""
+        if not description or not description.strip():
+            raise ValueError("a chart must come with a text description of what it shows")
+        self._plain = description.strip()
+        with self._plot:
+            self._plot.clear_output(wait=True)
+            display(figure_bundle(figure), raw=True)
+        paragraphs = "".join(
+            f"<p>{html.escape(part)}</p>" for part in self._plain.split("\n") if part.strip()
+        )
+        self._text.value = (
+            f'<p class="btc-alt-title"><strong>Chart: {html.escape(self.title)}</strong></p>'
+            f"{paragraphs}"
+        )

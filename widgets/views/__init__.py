@@ -1,0 +1,5 @@
+"""Views: ipywidgets and plotly compositions that drive a model and show its state.
+
+Build views from `widgets.ui` (labelled controls, charts with text alternatives, the theme) so
+that every simulator is accessible by default.
+"""

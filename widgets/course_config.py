@@ -168,9 +168,10 @@ def _lessons(value: object, notebooks_dir: Path) -> tuple[Lesson, ...]:
             raise CourseConfigError(f"course.lessons: {file!r} is listed twice.")
         path = notebooks_dir / file
         if not path.is_file():
+            present = ", ".join(sorted(p.name for p in notebooks_dir.glob("*.ipynb")))
             raise CourseConfigError(
                 f"course.lessons: {file!r} does not exist in {notebooks_dir.name}/. "
-                f"Notebooks there: {', '.join(sorted(p.name for p in notebooks_dir.glob('*.ipynb')))}."
+                f"Notebooks there: {present}."
             )
         title, summary = lesson_outline(path)
         lessons.append(Lesson(file=file, title=title, number=number, summary=summary))
@@ -189,11 +190,15 @@ def _crisis_lines(help_table: dict) -> tuple[str, str, tuple[CrisisLine, ...]]:
     lines = []
     for entry in extra:
         if not isinstance(entry, dict):
-            raise CourseConfigError("course.toml: each help.lines entry must be a [[help.lines]] table.")
+            raise CourseConfigError(
+                "course.toml: each help.lines entry must be a [[help.lines]] table."
+            )
         _check_keys(entry, "help.lines")
         note = _text(entry, "note", "help.lines") if "note" in entry else ""
         lines.append(
-            CrisisLine(_text(entry, "name", "help.lines"), _text(entry, "contact", "help.lines"), note)
+            CrisisLine(
+                _text(entry, "name", "help.lines"), _text(entry, "contact", "help.lines"), note
+            )
         )
     if region == "custom":
         if not lines:

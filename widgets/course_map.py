@@ -14,7 +14,7 @@ from widgets.course_config import CourseConfig, load_config
 
 
 def course_map_html(config: CourseConfig) -> str:
-    """HTML for the map: one item per lesson, in course order, with links that work under any base URL."""
+    """HTML for the map: a lesson per item, in course order (relative links suit any base URL)."""
     items = []
     for lesson in config.lessons:
         file = html.escape(lesson.file, quote=True)

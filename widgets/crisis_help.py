@@ -22,7 +22,7 @@ def crisis_help_html(config: CourseConfig) -> str:
         for line in config.crisis_lines
     )
     return (
-        '<section class="btc-help-body btc-crisis" aria-label="Crisis help">'
+        '<section class="btc-help-body btc-crisis" aria-label="Free crisis lines">'
         f"<p><strong>Free help in {html.escape(config.region_name)}:</strong></p>"
         f"<ul>{lines}</ul></section>"
     )

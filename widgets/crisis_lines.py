@@ -27,7 +27,9 @@ REGIONS: dict[str, tuple[str, tuple[CrisisLine, ...]]] = {
                 "Call or text 988",
                 "Free, 24/7. Chat at 988lifeline.org. Veterans: press 1 after dialling.",
             ),
-            CrisisLine("Emergency services", "Call 911", "If you or someone else is in danger now."),
+            CrisisLine(
+                "Emergency services", "Call 911", "If you or someone else is in danger now."
+            ),
         ),
     ),
     "CA": (
@@ -38,7 +40,9 @@ REGIONS: dict[str, tuple[str, tuple[CrisisLine, ...]]] = {
                 "Call or text 988",
                 "Free, 24/7, in English and French.",
             ),
-            CrisisLine("Emergency services", "Call 911", "If you or someone else is in danger now."),
+            CrisisLine(
+                "Emergency services", "Call 911", "If you or someone else is in danger now."
+            ),
         ),
     ),
     "UK-IE": (
@@ -59,7 +63,9 @@ REGIONS: dict[str, tuple[str, tuple[CrisisLine, ...]]] = {
             CrisisLine("Lifeline", "Call 13 11 14", "24/7 crisis support."),
             CrisisLine("Suicide Call Back Service", "Call 1300 659 467", "24/7."),
             CrisisLine("Beyond Blue", "Call 1300 22 4636", "Support for anxiety and depression."),
-            CrisisLine("Emergency services", "Call 000", "If you or someone else is in danger now."),
+            CrisisLine(
+                "Emergency services", "Call 000", "If you or someone else is in danger now."
+            ),
         ),
     ),
     "INTL": (

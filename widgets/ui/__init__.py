@@ -1,1 +1,1 @@
-"""Shared user-interface pieces: theme colours, labelled controls and charts with text alternatives."""
+"""Shared UI pieces: theme colours, labelled controls and charts with text alternatives."""

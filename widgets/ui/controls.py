@@ -48,8 +48,9 @@ def labelled_slider(
         "layout": ipw.Layout(width="min(100%, 32rem)"),
     }
     if whole:
-        return ipw.IntSlider(**{k: int(v) if k in {"min", "max", "step", "value"} else v
-                                for k, v in kwargs.items()})
+        return ipw.IntSlider(
+            **{k: int(v) if k in {"min", "max", "step", "value"} else v for k, v in kwargs.items()}
+        )
     if readout_format:
         kwargs["readout_format"] = readout_format
     return ipw.FloatSlider(**kwargs)

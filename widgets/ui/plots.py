@@ -14,7 +14,6 @@ from __future__ import annotations
 import html
 
 import ipywidgets as ipw
-from IPython.display import display
 
 PLOT_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
 MIME = "application/vnd.plotly.v1+json"
@@ -23,7 +22,13 @@ MIME = "application/vnd.plotly.v1+json"
 def figure_bundle(figure: object) -> dict:
     """The MIME bundle the JupyterLab plotly renderer draws (no inline JavaScript, no CDN)."""
     data = figure.to_plotly_json() if hasattr(figure, "to_plotly_json") else dict(figure)
-    return {MIME: {"data": data.get("data", []), "layout": data.get("layout", {}), "config": PLOT_CONFIG}}
+    return {
+        MIME: {
+            "data": data.get("data", []),
+            "layout": data.get("layout", {}),
+            "config": PLOT_CONFIG,
+        }
+    }
 
 
 class AccessibleChart(ipw.VBox):
@@ -51,9 +56,11 @@ class AccessibleChart(ipw.VBox):
         if not description or not description.strip():
             raise ValueError("a chart must come with a text description of what it shows")
         self._plain = description.strip()
-        with self._plot:
-            self._plot.clear_output(wait=True)
-            display(figure_bundle(figure), raw=True)
+        # Setting `outputs` replaces the chart in one message (no clear-then-draw flicker), and
+        # works the same with or without a running kernel.
+        self._plot.outputs = (
+            {"output_type": "display_data", "data": figure_bundle(figure), "metadata": {}},
+        )
         paragraphs = "".join(
             f"<p>{html.escape(part)}</p>" for part in self._plain.split("\n") if part.strip()
         )

@@ -1,4 +1,4 @@
-"""The course palette: Okabe & Ito's colour-blind-safe colours, plus checks that text stays readable.
+"""The course palette: Okabe & Ito's colour-blind-safe colours, and a readable-text check.
 
 Okabe M, Ito K (2008) "Color Universal Design": eight colours distinguishable with the common
 forms of colour blindness. Charts use them in this order; text colours are darkened versions

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""The course's commands. Needs nothing but Python 3.11 or newer.
+
+    python3 run.py serve    set up .venv from the pinned versions, check course.toml, and serve
+                            the course on http://127.0.0.1:8866 (PORT=... to change the port)
+    python3 run.py test     set up .venv with the test tools too, then lint and run every test
+                            (extra arguments go to pytest, e.g. `python3 run.py test -k config`)
+    python3 run.py lab      open the lessons in JupyterLab, to adapt them
+    python3 run.py bench    run the benchmark and write docs/performance.md
+
+Every command first makes sure .venv matches requirements/constraints.txt, so the widget front end
+(JupyterLab extensions) and back end (kernel packages) always come from the same pinned set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("BTC_VENV", ROOT / ".venv"))
+CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def say(message: str) -> None:
+    print(f"[run.py] {message}", flush=True)
+
+
+def run(*args: str | Path, **kwargs) -> int:
+    return subprocess.call([str(a) for a in args], cwd=ROOT, **kwargs)
+
+
+def ensure_environment(extras: str = "") -> None:
+    """Create or update .venv so it holds exactly the pinned packages (skipped when unchanged)."""
+    if sys.version_info < (3, 11):  # noqa: UP036  (run.py must run on any Python to say this)
+        found = sys.version.split()[0]
+        sys.exit(f"Breaking the Cycle needs Python 3.11 or newer (found {found}).")
+    stamp_text = "\n".join(
+        [
+            sys.version,
+            extras,
+            hashlib.sha256(CONSTRAINTS.read_bytes()).hexdigest(),
+            hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest(),
+        ]
+    )
+    stamp = VENV / f".btc-installed{('-' + extras) if extras else ''}"
+    if stamp.exists() and stamp.read_text() == stamp_text and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        say(f"creating a virtual environment in {VENV}")
+        try:
+            venv.EnvBuilder(with_pip=True).create(VENV)
+        except Exception as error:  # e.g. Debian without python3-venv
+            sys.exit(
+                f"Could not create {VENV}: {error}\n"
+                "On Debian or Ubuntu, install the venv module first: sudo apt install python3-venv"
+            )
+    target = f".[{extras}]" if extras else "."
+    say(f"installing the pinned packages ({target}); the first time takes a few minutes")
+    pip = [PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+    env = dict(os.environ, PIP_CONSTRAINT=str(CONSTRAINTS))
+    if run(*pip, "-c", CONSTRAINTS, "-e", target, env=env) != 0:
+        sys.exit("Installing the packages failed (see the messages above).")
+    stamp.write_text(stamp_text)
+
+
+def check_configuration() -> None:
+    if run(PYTHON, "-m", "widgets.course_config", ROOT / "course.toml") != 0:
+        sys.exit(2)
+
+
+def serve(args: list[str]) -> int:
+    ensure_environment()
+    check_configuration()
+    port = os.environ.get("PORT", "8866")
+    say(f"serving the course: open http://127.0.0.1:{port}/ in your browser (Ctrl+C stops it)")
+    # voila.py in this folder holds the rest of the configuration (template, pool, culling).
+    return run(BIN / "voila", f"--port={port}", *args)
+
+
+def test(args: list[str]) -> int:
+    ensure_environment("test")
+    for step in (
+        [BIN / "ruff", "check", "."],
+        [BIN / "ruff", "format", "--check", "."],
+    ):
+        if run(*step) != 0:
+            say("lint failed: `ruff check --fix .` and `ruff format .` fix most of it")
+            return 1
+    return run(PYTHON, "-m", "pytest", *args)
+
+
+def lab(args: list[str]) -> int:
+    ensure_environment()
+    return run(
+        BIN / "jupyter", "lab", "--ServerApp.ip=127.0.0.1", "--notebook-dir=notebooks", *args
+    )
+
+
+def bench(args: list[str]) -> int:
+    ensure_environment("test")
+    return run(PYTHON, "benchmarks/run.py", *args)
+
+
+COMMANDS = {"serve": serve, "test": test, "lab": lab, "bench": bench}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 2
+    return COMMANDS[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,136 @@
+"""Every notebook in notebooks/, in a real headless Chromium through the course's Voila.
+
+Each lesson must render with no error output and no console error, load nothing from any host
+but the course server, pass axe-core with no serious or critical violation, link to the right
+previous and next lessons, and let a keyboard user open and close the crisis-help panel.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.harness import lesson_files, wait_interactive
+from widgets.course_config import load_config
+
+LESSONS = lesson_files()
+COURSE = load_config()
+
+
+def open_lesson(page, server, file):
+    """Open a lesson, recording every request, console error and page error."""
+    record = {"requests": [], "console_errors": [], "page_errors": [], "sockets": []}
+    page.on("request", lambda request: record["requests"].append(request.url))
+    page.on("websocket", lambda socket: record["sockets"].append(socket.url))
+    page.on(
+        "console",
+        lambda message: message.type == "error" and record["console_errors"].append(message.text),
+    )
+    page.on("pageerror", lambda error: record["page_errors"].append(str(error)))
+    page.goto(server.lesson_url(file))
+    wait_interactive(page)
+    return record
+
+
+@pytest.mark.parametrize("file", LESSONS)
+def test_lesson_renders_cleanly_and_offline(page, voila_server, file):
+    record = open_lesson(page, voila_server, file)
+    page.wait_for_timeout(500)  # let late requests and console messages arrive
+    assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert page.locator(".jp-RenderedText[data-mime-type*='error']").count() == 0
+    assert "There was an error when executing cell" not in page.content()
+    assert record["console_errors"] == []
+    assert record["page_errors"] == []
+    course_host = f"127.0.0.1:{voila_server.port}"
+    foreign = [
+        url
+        for url in record["requests"] + record["sockets"]
+        if urlparse(url).scheme in {"http", "https", "ws", "wss"}
+        and urlparse(url).netloc != course_host
+    ]
+    assert foreign == [], f"requests to other hosts: {foreign}"
+    assert record["requests"], "no requests were recorded at all"
+
+
+@pytest.mark.parametrize("file", LESSONS)
+def test_lesson_has_no_serious_accessibility_violations(page, voila_server, file):
+    open_lesson(page, voila_server, file)
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:3])
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+    assert serious == []
+
+
+@pytest.mark.parametrize("file", LESSONS)
+def test_previous_and_next_links_reach_the_right_lessons(page, voila_server, file):
+    open_lesson(page, voila_server, file)
+    before, after = COURSE.neighbours(file)
+    current = page.locator(".btc-lessons a[aria-current='page']")
+    if COURSE.lesson(file) is None:
+        assert current.count() == 0
+        return
+    assert current.get_attribute("data-lesson") == file
+    for rel, lesson in (("prev", before), ("next", after)):
+        link = page.locator(f".btc-pager a[rel='{rel}']")
+        if lesson is None:
+            assert link.count() == 0
+            continue
+        assert lesson.title in link.inner_text()
+        link.click()
+        page.wait_for_url(f"**/voila/render/{lesson.file}")
+        assert page.locator("body").get_attribute("data-lesson") == lesson.file
+        page.go_back()
+        page.wait_for_url(f"**/voila/render/{file}")
+        wait_interactive(page)
+
+
+@pytest.mark.parametrize("file", LESSONS)
+def test_help_panel_opens_and_closes_by_keyboard(page, voila_server, file):
+    open_lesson(page, voila_server, file)
+    panel = page.locator("#btc-help")
+    for _ in range(10):  # Tab from the top of the page until the "Get help now" button
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('#btc-help > summary')"):
+            break
+    else:
+        pytest.fail("'Get help now' could not be reached with the Tab key")
+    assert panel.get_attribute("open") is None
+    page.keyboard.press("Enter")
+    assert panel.get_attribute("open") is not None
+    assert page.locator("#btc-help .btc-help-body").is_visible()
+    assert COURSE.crisis_lines[0].contact in page.locator("#btc-help .btc-help-body").inner_text()
+    page.keyboard.press("Escape")
+    assert panel.get_attribute("open") is None
+    assert page.evaluate("document.activeElement.matches('#btc-help > summary')")
+    page.keyboard.press("Space")
+    assert panel.get_attribute("open") is not None
+    page.keyboard.press("Space")
+    assert panel.get_attribute("open") is None
+
+
+def test_home_page_opens_the_first_lesson(page, voila_server):
+    page.goto(voila_server.url)
+    page.wait_for_url(f"**/voila/render/{COURSE.lessons[0].file}")
+    wait_interactive(page)
+    assert page.locator(".btc-lessons a").count() == len(COURSE.lessons)
+
+
+def test_visited_lessons_are_marked_in_this_browser_only(page, voila_server):
+    first = COURSE.lessons[0].file
+    page.goto(voila_server.lesson_url(first))
+    wait_interactive(page)
+    page.reload()
+    wait_interactive(page)
+    link = page.locator(f".btc-lessons a[data-lesson='{first}']")
+    assert "opened before" in link.inner_text()
+    stored = page.evaluate("JSON.parse(localStorage.getItem('btc-visited-v1'))")
+    assert first in stored
+    progress = page.locator(".btc-map-progress")
+    if progress.count():
+        assert "You have opened" in progress.inner_text()

@@ -1,0 +1,66 @@
+"""What the course server serves, and what it keeps to itself."""
+
+from __future__ import annotations
+
+import shutil
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.harness import ROOT, start_voila, wait_interactive
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_only_notebooks_and_their_images_are_served(voila_server):
+    base = voila_server.url
+    assert status(base + "voila/render/00_welcome.ipynb") == 200
+    assert status(base + "voila/files/00_welcome.ipynb") in {403, 404}
+    assert status(base + "voila/files/../voila.py") in {403, 404}
+    assert status(base + "voila/files/../course.toml") in {403, 404}
+    assert status(base + "voila/render/../README.md") in {403, 404}
+    assert status(base + "api/contents") in {403, 404}
+
+
+def test_home_page_and_template_load_nothing_from_a_cdn(voila_server):
+    for path in ("", "voila/render/00_welcome.ipynb", "no-such-page"):
+        try:
+            with urllib.request.urlopen(voila_server.url + path, timeout=30) as response:
+                html = response.read().decode()
+        except urllib.error.HTTPError as error:
+            html = error.read().decode()
+        assert "cdn." not in html and "cdnjs" not in html and "fontawesome" not in html.lower()
+
+
+@pytest.fixture
+def broken_course(tmp_path):
+    """A copy of the course with one extra notebook whose code raises an error."""
+    shutil.copy(ROOT / "voila.py", tmp_path / "voila.py")
+    shutil.copy(ROOT / "course.toml", tmp_path / "course.toml")
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    shutil.copytree(ROOT / "assets", tmp_path / "assets")
+    (tmp_path / "notebooks" / "zz_broken.ipynb").write_text(
+        '{"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# Broken"},'
+        ' {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],'
+        ' "source": "raise ValueError(\\"secret detail 1234\\")"}],'
+        ' "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",'
+        ' "language": "python"}}, "nbformat": 4, "nbformat_minor": 5}'
+    )
+    server = start_voila(tmp_path / "voila.log", cwd=tmp_path, env={"BTC_POOL_SIZE": "0"})
+    yield server
+    server.stop()
+
+
+def test_tracebacks_are_hidden_from_learners_but_logged(page, broken_course):
+    page.goto(broken_course.lesson_url("zz_broken.ipynb"))
+    wait_interactive(page)
+    assert "secret detail 1234" not in page.content()
+    assert "ValueError" not in page.inner_text("body")
+    assert "secret detail 1234" in broken_course.log()

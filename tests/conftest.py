@@ -1,0 +1,47 @@
+"""Shared fixtures: the course's Voila server and a headless Chromium for the browser tests."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.harness import chromium_available, launch_chromium, start_voila
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def voila_server(tmp_path_factory):
+    server = start_voila(tmp_path_factory.mktemp("voila") / "voila.log")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not chromium_available():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing in CI: .ci/run must install Debian's chromium package")
+        pytest.skip(
+            "Browser tests skipped: /usr/bin/chromium not found. Install it "
+            "(Debian/Ubuntu: sudo apt-get install chromium) or set BTC_CHROMIUM to its path."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()

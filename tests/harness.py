@@ -1,0 +1,149 @@
+"""Start the course's Voila and a headless Chromium: shared by the browser tests and the benchmark.
+
+Voila runs from the repository root so that it reads voila.py (the course configuration), on a
+free port, in its own process group; it is stopped by that process id, kernels included.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+CHROMIUM = os.environ.get("BTC_CHROMIUM", "/usr/bin/chromium")
+# Flags from COURSE.md: without the background-networking ones Chromium phones Google's hosts.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_available() -> bool:
+    return Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def lesson_files() -> list[str]:
+    """Every notebook in notebooks/, discovered (not a hand-kept list)."""
+    return sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
+
+
+@dataclass
+class VoilaServer:
+    process: subprocess.Popen
+    port: int
+    log_path: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def lesson_url(self, file: str) -> str:
+        return f"{self.url}voila/render/{file}"
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def stop(self) -> None:
+        """Stop Voila and its kernels by the process group Voila leads."""
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGTERM)
+                self.process.wait(timeout=15)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=5)
+
+
+def start_voila(
+    log_path: Path,
+    *,
+    cwd: Path = ROOT,
+    args: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+    timeout: float = 90,
+    wait_for_pools: bool = True,
+) -> VoilaServer:
+    """Start Voila with the repo's configuration and wait until it answers."""
+    port = free_port()
+    voila = Path(sys.executable).parent / "voila"
+    log = open(log_path, "wb")  # noqa: SIM115  (kept open for the server's lifetime)
+    process = subprocess.Popen(
+        [str(voila), f"--port={port}", "--no-browser", *args],
+        cwd=cwd,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **(env or {})},
+        start_new_session=True,
+    )
+    server = VoilaServer(process, port, log_path)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"Voila exited with {process.returncode}:\n{server.log()}")
+        try:
+            with urllib.request.urlopen(server.url, timeout=2) as response:
+                if response.status == 200:
+                    break
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.3)
+    else:
+        server.stop()
+        raise RuntimeError(f"Voila did not answer within {timeout} s:\n{server.log()}")
+    preheating = {**os.environ, **(env or {})}.get("BTC_POOL_SIZE", "1") != "0"
+    if wait_for_pools and preheating:
+        wait_for_pool(server, deadline, len(list((cwd / "notebooks").glob("*.ipynb"))))
+    return server
+
+
+def wait_for_pool(server: VoilaServer, deadline: float, wanted: int) -> None:
+    """Wait until every lesson's preheated kernel has run its notebook."""
+    while time.monotonic() < deadline:
+        if server.log().count("is filled with") >= wanted:
+            return
+        time.sleep(0.3)
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+#: JavaScript that is true once Voila has shown the lesson and every widget output is drawn.
+INTERACTIVE_JS = """() => {
+  const cells = document.getElementById('rendered_cells');
+  if (!cells || cells.style.display === 'none' || document.getElementById('loading')) return false;
+  const pending = document.querySelectorAll(
+    'script[type="application/vnd.voila.cell-output+json"]');
+  if (pending.length) return false;
+  const views = document.querySelectorAll(
+    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]');
+  for (const v of views) { if (!v.querySelector('.lm-Widget, .jupyter-widgets')) return false; }
+  return true;
+}"""
+
+
+def wait_interactive(page, timeout_ms: float = 60_000) -> None:
+    page.wait_for_function(INTERACTIVE_JS, timeout=timeout_ms)

@@ -1,0 +1,46 @@
+"""Read lesson notebooks as a learner reads them: the prose, without headings, sources or code."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+
+def cells(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def source(cell: dict) -> str:
+    text = cell.get("source", "")
+    return "".join(text) if isinstance(text, list) else text
+
+
+def markdown(path: Path) -> str:
+    return "\n\n".join(source(c) for c in cells(path) if c["cell_type"] == "markdown")
+
+
+def prose(path: Path) -> str:
+    """The lesson's reading text: one sentence per line item, sources and headings dropped."""
+    kept = []
+    in_sources = False
+    for block in markdown(path).split("\n"):
+        line = block.strip()
+        if line.startswith("#"):
+            in_sources = line.lstrip("#").strip().lower() == "sources"
+            kept.append("")
+        elif not in_sources:
+            kept.append(line)
+    text = "\n".join(kept)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links -> words
+    text = re.sub(r"\[\d+(?:,\s*\d+)*\]", "", text)  # citation numbers
+    text = re.sub(r"`[^`]*`", "course file", text)
+    text = re.sub(r"[*_>|]", "", text)
+    sentences = []
+    for line in text.split("\n"):
+        line = re.sub(r"^(\s*[-+]|\s*\d+\.)\s+", "", line).strip()
+        if not line:
+            continue
+        sentences.append(line if line[-1] in ".!?:" else line + ".")
+    return "\n".join(sentences)

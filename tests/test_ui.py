@@ -1,0 +1,74 @@
+"""Shared UI pieces: labelled controls and charts that carry a text alternative."""
+
+from __future__ import annotations
+
+import json
+
+import ipywidgets as ipw
+import plotly.graph_objects as go
+import pytest
+
+from widgets.ui.controls import labelled_slider
+from widgets.ui.plots import MIME, AccessibleChart, figure_bundle
+from widgets.ui.theme import chart_layout
+
+
+def test_labelled_slider_picks_int_or_float_and_keeps_the_label():
+    whole = labelled_slider("Hours of sleep", min=0, max=12, step=1, value=7)
+    assert isinstance(whole, ipw.IntSlider)
+    assert whole.description == "Hours of sleep"
+    assert not whole.continuous_update
+    half = labelled_slider("Hours", min=0, max=12, step=0.5, value=7.5)
+    assert isinstance(half, ipw.FloatSlider)
+    assert half.step == 0.5
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"description": " "}, "accessible name"),
+        ({"min": 5, "max": 5}, "must be below"),
+        ({"value": 20}, "outside"),
+        ({"step": 0}, "positive"),
+    ],
+)
+def test_labelled_slider_rejects_bad_settings(kwargs, message):
+    settings = {"description": "Pain", "min": 0, "max": 10, "step": 1, "value": 5, **kwargs}
+    description = settings.pop("description")
+    with pytest.raises(ValueError, match=message):
+        labelled_slider(description, **settings)
+
+
+def small_figure(y):
+    return go.Figure(go.Scatter(x=[1, 2, 3], y=y), layout=chart_layout("T", "day", "pain"))
+
+
+def test_chart_needs_a_title_and_a_description():
+    with pytest.raises(ValueError):
+        AccessibleChart(" ")
+    chart = AccessibleChart("Pain over a week")
+    with pytest.raises(ValueError, match="text description"):
+        chart.show(small_figure([1, 2, 3]), "  ")
+
+
+def test_chart_text_alternative_updates_with_the_figure_and_is_escaped():
+    chart = AccessibleChart("Pain over a week")
+    chart.show(small_figure([1, 2, 3]), "Pain rises from 1 to 3.")
+    assert "Pain rises from 1 to 3." in chart._text.value
+    assert "Chart: Pain over a week" in chart._text.value
+    chart.show(small_figure([3, 2, 1]), "Pain falls <script>alert(1)</script>")
+    assert "<script>" not in chart._text.value
+    assert "&lt;script&gt;" in chart._text.value
+    assert chart.text == "Pain falls <script>alert(1)</script>"
+    assert {"btc-alt", "btc-live"} <= set(chart._text._dom_classes)
+    assert "btc-plot" in chart._plot._dom_classes
+    outputs = chart._plot.outputs
+    assert len(outputs) == 1 and MIME in outputs[0]["data"]
+
+
+def test_figure_bundle_is_small_and_has_no_javascript():
+    bundle = figure_bundle(small_figure([1, 2, 3]))
+    text = json.dumps(bundle)
+    assert set(bundle) == {MIME}
+    assert len(text) < 3000, "a tiny chart should cost well under 3 KB on the websocket"
+    assert bundle[MIME]["config"]["displayModeBar"] is False

@@ -41,6 +41,8 @@ c.VoilaConfiguration.template = "course"
 c.VoilaConfiguration.theme = "light"
 c.VoilaConfiguration.show_tracebacks = False
 c.VoilaConfiguration.resources = {"course": COURSE.as_template_data(), "language_code": "en"}
+# Front-end extensions the lessons never use: fewer scripts for every learner's browser to load.
+c.VoilaConfiguration.extension_denylist = ["anywidget", "jupyterlab_pygments"]
 # Only the lessons' own images; Voila inlines markdown images, this covers anything else.
 c.VoilaConfiguration.file_allowlist = [r".*\.(svg|png|jpg|jpeg|gif|webp)"]
 

@@ -1,0 +1,384 @@
+"""Benchmark the course in a real headless Chromium and write docs/performance.md.
+
+    python3 run.py bench                 # everything (about 5 minutes on 2 cores)
+    python3 run.py bench --runs 3 --skip-suite
+
+What it measures, for every lesson in notebooks/ (served with the course's voila.py) and for three
+one-slider reference notebooks in benchmarks/reference/ (served by stock Voila, no voila.py):
+- time until interactive, in a fresh browser profile: cold (no preheated kernel) and preheated;
+- control-to-plot latency for every slider (>= 20 key presses; in the page, from keydown to the
+  last DOM change of the chart, once it has been quiet for 150 ms);
+- websocket bytes (both directions) for one page load;
+- kernel memory (RSS) after one page load;
+- the wall time of the whole test suite.
+Numbers are medians and 95th percentiles. This machine is shared and noisy: that is why these are
+in a report and not in timed tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.harness import (  # noqa: E402
+    CHROMIUM,
+    lesson_files,
+    launch_chromium,
+    start_voila,
+    wait_interactive,
+)
+
+REFERENCE = ROOT / "benchmarks" / "reference"
+REPORT = ROOT / "docs" / "performance.md"
+TARGETS = {"warm_s": 1.5, "cold_s": 5.0, "ws_bytes": 1_000_000, "rss_mib": 150}
+
+# Installed in the page before any script runs: records keydown times and chart mutations.
+LATENCY_PROBE = """
+window.__btc = {keys: [], changes: []};
+document.addEventListener('keydown', () => window.__btc.keys.push(performance.now()), true);
+const watch = () => {
+  const observer = new MutationObserver(() => window.__btc.changes.push(performance.now()));
+  const hook = () => {
+    document.querySelectorAll('.btc-plot, .bench-plot').forEach((el) => {
+      if (!el.__btcWatched) {
+        el.__btcWatched = true;
+        observer.observe(el, {subtree: true, childList: true, attributes: true, characterData: true});
+      }
+    });
+  };
+  new MutationObserver(hook).observe(document.documentElement, {subtree: true, childList: true});
+  hook();
+};
+document.addEventListener('DOMContentLoaded', watch);
+"""
+
+
+@dataclass
+class PageResult:
+    name: str
+    mode: str
+    interactive_s: list[float] = field(default_factory=list)
+    ws_bytes: int | None = None
+    rss_mib: float | None = None
+    latencies_ms: list[float] = field(default_factory=list)
+    missed_updates: int = 0
+    foreign_requests: int = 0
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = (len(ordered) - 1) * q
+    low, high = int(index), min(int(index) + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (index - low)
+
+
+def kernel_pids(server) -> set[int]:
+    try:
+        children = psutil.Process(server.process.pid).children(recursive=True)
+    except psutil.Error:
+        return set()
+    return {p.pid for p in children if "ipykernel" in " ".join(p.cmdline())}
+
+
+def pool_fills(server) -> int:
+    return server.log().count("is filled with")
+
+
+def load_page(browser, url: str, *, record_ws: bool = False):
+    """Open `url` in a fresh browser profile; return (page, context, seconds, ws bytes, foreign)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    host = url.split("/")[2]
+    foreign = []
+
+    def block_foreign(route):
+        foreign.append(route.request.url)
+        route.abort()
+
+    context.route(lambda u: u.split("/")[2] != host, block_foreign)
+    context.add_init_script(LATENCY_PROBE)
+    page = context.new_page()
+    ws_bytes = [0]
+    if record_ws:
+
+        def on_socket(socket):
+            def count(payload):
+                ws_bytes[0] += len(payload.encode() if isinstance(payload, str) else payload)
+
+            socket.on("framesent", count)
+            socket.on("framereceived", count)
+
+        page.on("websocket", on_socket)
+    page.goto(url, wait_until="commit", timeout=120_000)
+    wait_interactive(page, timeout_ms=120_000)
+    seconds = page.evaluate("performance.now()") / 1000
+    if record_ws:
+        page.wait_for_timeout(1000)  # late comm messages still belong to this page load
+    return page, context, seconds, ws_bytes[0], len(foreign)
+
+
+def measure_latency(page, presses: int) -> tuple[list[float], int]:
+    """Press arrow keys on every slider; time keydown -> the chart's last change."""
+    latencies, missed = [], 0
+    handles = page.locator(".noUi-handle")
+    for index in range(handles.count()):
+        handle = handles.nth(index)
+        handle.focus()
+        for press in range(presses):
+            key = "ArrowRight" if press < presses // 2 else "ArrowLeft"
+            page.evaluate("window.__btc.changes = []")
+            page.keyboard.press(key)
+            result = page.wait_for_function(
+                """() => {
+                  const c = window.__btc.changes, k = window.__btc.keys;
+                  if (!c.length) return performance.now() - k[k.length - 1] > 3000 ? -1 : false;
+                  const quiet = performance.now() - c[c.length - 1];
+                  return quiet > 150 ? c[c.length - 1] - k[k.length - 1] : false;
+                }""",
+                timeout=10_000,
+                polling=20,
+            ).json_value()
+            if result == -1:
+                missed += 1
+            else:
+                latencies.append(result)
+    return latencies, missed
+
+
+def measure_server(
+    browser, name: str, mode: str, files: list[str], server, runs: int, presses: int
+) -> list[PageResult]:
+    results = []
+    for file in files:
+        result = PageResult(name=file, mode=mode)
+        for run in range(runs):
+            fills = pool_fills(server)
+            before = kernel_pids(server)
+            page, context, seconds, ws, foreign = load_page(
+                browser, server.lesson_url(file), record_ws=(run == 0)
+            )
+            result.interactive_s.append(seconds)
+            result.foreign_requests += foreign
+            if run == 0:
+                result.ws_bytes = ws
+                new = kernel_pids(server) - before
+                if mode == "cold" and new:
+                    pid = max(new)
+                    with contextlib.suppress(psutil.Error):
+                        result.rss_mib = psutil.Process(pid).memory_info().rss / 2**20
+                if presses:
+                    result.latencies_ms, result.missed_updates = measure_latency(page, presses)
+            context.close()
+            if mode == "preheated":  # an exhausted pool is slower than no pool: wait for refill
+                deadline = time.monotonic() + 90
+                while pool_fills(server) <= fills and time.monotonic() < deadline:
+                    time.sleep(0.2)
+        print(
+            f"  {name:9} {mode:9} {file:28} interactive median "
+            f"{statistics.median(result.interactive_s):.2f} s",
+            flush=True,
+        )
+        results.append(result)
+    return results
+
+
+def stock_copy(tmp: Path) -> Path:
+    """The reference notebooks in a folder with no voila.py: stock Voila settings."""
+    folder = tmp / "reference"
+    shutil.copytree(REFERENCE, folder)
+    return folder
+
+
+def run_suite() -> float:
+    start = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly"], cwd=ROOT, check=False
+    )
+    return time.monotonic() - start
+
+
+def versions() -> str:
+    from importlib.metadata import version
+
+    names = ["voila", "ipywidgets", "plotly", "jupyterlab", "ipykernel", "anywidget", "playwright"]
+    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout
+    return ", ".join(f"{n} {version(n)}" for n in names) + f", {chromium.strip()}"
+
+
+def fmt(value: float | None, unit: str = "", digits: int = 2) -> str:
+    if value is None or value != value:  # None or NaN
+        return "n/a"
+    return f"{value:.{digits}f}{unit}"
+
+
+def write_report(results, suite_s, runs, presses, command, elapsed) -> None:
+    by = {(r.name, r.mode): r for r in results}
+    reference_names = sorted(p.name for p in REFERENCE.glob("*.ipynb"))
+    plain = "plain_figure.ipynb"
+
+    def ratio(value, ref_value):
+        if value is None or not ref_value:
+            return "n/a"
+        return f"{value / ref_value:.2f}×"
+
+    lines = [
+        "# Performance report",
+        "",
+        f"Written by `{command}` on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC "
+        f"(took {elapsed / 60:.1f} min).",
+        f"Machine: {platform.platform()}, {psutil.cpu_count()} cores, "
+        f"{psutil.virtual_memory().total / 2**30:.0f} GiB; Python {platform.python_version()}.",
+        f"Versions: {versions()}.",
+        "",
+        "How: each page load uses a fresh browser profile (a new Playwright context: no cache, no "
+        f"storage); {runs} loads per page and mode; medians and 95th percentiles. *Interactive* is "
+        "`performance.now()` when Voila has shown the page and every widget is drawn. *Cold*: no "
+        "preheated kernel (`BTC_POOL_SIZE=0` for the course; stock Voila for the references). "
+        "*Preheated*: a kernel that already ran the notebook is waiting (the course's default; "
+        "`--preheat_kernel=True` for the references), and the pool is refilled between loads. "
+        f"Latency: {presses} arrow-key presses per slider, from keydown to the chart's last DOM "
+        "change (after 150 ms of quiet). Websocket bytes: every frame both ways during one page "
+        "load, plus 1 s. RSS: the page's own kernel, measured on a cold load.",
+        "",
+        f"Targets (issue #2): interactive ≤ {TARGETS['warm_s']} s preheated and "
+        f"≤ {TARGETS['cold_s']} s cold (median); ≤ 1 MB websocket per page; "
+        f"≤ {TARGETS['rss_mib']} MiB per kernel.",
+        "",
+        "## Lessons (course configuration)",
+        "",
+        "| lesson | interactive preheated p50 / p95 | cold p50 / p95 | websocket | kernel RSS "
+        "| slider latency p50 / p95 | vs plain Voila (preheated / cold / ws / RSS) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    ref_warm = by.get((plain, "preheated"))
+    ref_cold = by.get((plain, "cold"))
+    for file in lesson_files():
+        warm, cold = by.get((file, "preheated")), by.get((file, "cold"))
+        if not warm or not cold:
+            continue
+        latency = (
+            f"{fmt(percentile(warm.latencies_ms, 0.5), ' ms', 0)} / "
+            f"{fmt(percentile(warm.latencies_ms, 0.95), ' ms', 0)}"
+            if warm.latencies_ms
+            else "no sliders"
+        )
+        lines.append(
+            f"| {file} | {fmt(statistics.median(warm.interactive_s), ' s')} / "
+            f"{fmt(percentile(warm.interactive_s, 0.95), ' s')} | "
+            f"{fmt(statistics.median(cold.interactive_s), ' s')} / "
+            f"{fmt(percentile(cold.interactive_s, 0.95), ' s')} | "
+            f"{fmt(warm.ws_bytes / 1000, ' kB', 1)} | {fmt(cold.rss_mib, ' MiB', 0)} | {latency} | "
+            f"{ratio(statistics.median(warm.interactive_s), ref_warm and statistics.median(ref_warm.interactive_s))}"
+            f" / {ratio(statistics.median(cold.interactive_s), ref_cold and statistics.median(ref_cold.interactive_s))}"
+            f" / {ratio(warm.ws_bytes, ref_warm and ref_warm.ws_bytes)}"
+            f" / {ratio(cold.rss_mib, ref_cold and ref_cold.rss_mib)} |"
+        )
+    lines += [
+        "",
+        "## Reference notebooks (stock Voila: no course template, no voila.py)",
+        "",
+        "One slider and one chart, three ways: `plain_figure` re-shows a `go.Figure` in an `Output` "
+        "(plain Voila, the ratio baseline), `figure_widget` uses plotly's `FigureWidget` "
+        "(anywidget), `course_chart` uses the course's `labelled_slider` + `AccessibleChart`.",
+        "",
+        "| notebook | interactive preheated p50 / p95 | cold p50 / p95 | websocket | kernel RSS "
+        "| slider latency p50 / p95 (missed) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for file in reference_names:
+        warm, cold = by.get((file, "preheated")), by.get((file, "cold"))
+        if not warm or not cold:
+            continue
+        lines.append(
+            f"| {file} | {fmt(statistics.median(warm.interactive_s), ' s')} / "
+            f"{fmt(percentile(warm.interactive_s, 0.95), ' s')} | "
+            f"{fmt(statistics.median(cold.interactive_s), ' s')} / "
+            f"{fmt(percentile(cold.interactive_s, 0.95), ' s')} | "
+            f"{fmt(warm.ws_bytes / 1000, ' kB', 1)} | {fmt(cold.rss_mib, ' MiB', 0)} | "
+            f"{fmt(percentile(warm.latencies_ms, 0.5), ' ms', 0)} / "
+            f"{fmt(percentile(warm.latencies_ms, 0.95), ' ms', 0)} ({warm.missed_updates}) |"
+        )
+    foreign = sum(r.foreign_requests for r in results if r.name in lesson_files())
+    stock_foreign = sum(r.foreign_requests for r in results if r.name in reference_names)
+    lines += [
+        "",
+        f"Requests to other hosts: {foreign} from the course's lessons; {stock_foreign} from the "
+        "stock-Voila references (its template links an icon font on a CDN; the benchmark blocks "
+        "them so that a failing lookup does not distort the timings).",
+        "",
+        f"Whole test suite (`python3 run.py test` minus lint): {fmt(suite_s / 60 if suite_s else None, ' min', 1)}.",
+        "",
+    ]
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {REPORT.relative_to(ROOT)}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="page loads per page and mode (>= 5)")
+    parser.add_argument("--presses", type=int, default=20, help="key presses per slider (>= 20)")
+    parser.add_argument("--skip-suite", action="store_true", help="do not time the test suite")
+    parser.add_argument("--no-report", action="store_true", help="print only; keep the report")
+    args = parser.parse_args()
+    started = time.monotonic()
+    command = "python3 run.py bench " + " ".join(sys.argv[1:])
+    results: list[PageResult] = []
+    with tempfile.TemporaryDirectory() as tmp_name, sync_playwright() as playwright:
+        tmp = Path(tmp_name)
+        browser = launch_chromium(playwright)
+        lessons = lesson_files()
+        references = sorted(p.name for p in REFERENCE.glob("*.ipynb"))
+        stock = stock_copy(tmp)
+        plans = [
+            ("course", "preheated", lessons, {"cwd": ROOT, "env": {"BTC_POOL_SIZE": "1"}}),
+            ("course", "cold", lessons, {"cwd": ROOT, "env": {"BTC_POOL_SIZE": "0"}}),
+            (
+                "stock",
+                "preheated",
+                references,
+                {"cwd": stock, "args": ("--VoilaConfiguration.preheat_kernel=True",), "wait_for_pools": False},
+            ),
+            ("stock", "cold", references, {"cwd": stock, "wait_for_pools": False}),
+        ]
+        for name, mode, files, options in plans:
+            server = start_voila(tmp / f"{name}-{mode}.log", **options)
+            try:
+                if name == "stock" and mode == "preheated":
+                    deadline = time.monotonic() + 120
+                    while pool_fills(server) < len(files) and time.monotonic() < deadline:
+                        time.sleep(0.3)
+                presses = args.presses if mode == "preheated" else 0
+                results += measure_server(browser, name, mode, files, server, args.runs, presses)
+            finally:
+                server.stop()
+        browser.close()
+    suite_s = None if args.skip_suite else run_suite()
+    if not args.no_report:
+        write_report(
+            results, suite_s, args.runs, args.presses, command, time.monotonic() - started
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    sys.exit(main())

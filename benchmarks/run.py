@@ -355,7 +355,11 @@ def main() -> int:
                 "stock",
                 "preheated",
                 references,
-                {"cwd": stock, "args": ("--VoilaConfiguration.preheat_kernel=True",), "wait_for_pools": False},
+                {
+                    "cwd": stock,
+                    "args": ("--VoilaConfiguration.preheat_kernel=True",),
+                    "wait_for_pools": False,
+                },
             ),
             ("stock", "cold", references, {"cwd": stock, "wait_for_pools": False}),
         ]
@@ -373,9 +377,7 @@ def main() -> int:
         browser.close()
     suite_s = None if args.skip_suite else run_suite()
     if not args.no_report:
-        write_report(
-            results, suite_s, args.runs, args.presses, command, time.monotonic() - started
-        )
+        write_report(results, suite_s, args.runs, args.presses, command, time.monotonic() - started)
     return 0
 
 

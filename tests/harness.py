@@ -138,9 +138,14 @@ INTERACTIVE_JS = """() => {
   const pending = document.querySelectorAll(
     'script[type="application/vnd.voila.cell-output+json"]');
   if (pending.length) return false;
-  const views = document.querySelectorAll(
-    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]');
-  for (const v of views) { if (!v.querySelector('.lm-Widget, .jupyter-widgets')) return false; }
+  // Voila first shows "Loading widget..." in each widget output, then swaps in the widget.
+  for (const out of document.querySelectorAll('.jp-OutputArea-output')) {
+    if (!out.children.length && out.textContent.includes('Loading widget')) return false;
+  }
+  // A chart drawn into a widget Output is part of the page being ready.
+  for (const out of document.querySelectorAll('.widget-output .jp-RenderedPlotly')) {
+    if (!out.querySelector('.main-svg')) return false;
+  }
   return true;
 }"""
 

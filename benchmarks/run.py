@@ -39,8 +39,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.harness import (  # noqa: E402
     CHROMIUM,
-    lesson_files,
     launch_chromium,
+    lesson_files,
     start_voila,
     wait_interactive,
 )
@@ -59,7 +59,8 @@ const watch = () => {
     document.querySelectorAll('.btc-plot, .bench-plot').forEach((el) => {
       if (!el.__btcWatched) {
         el.__btcWatched = true;
-        observer.observe(el, {subtree: true, childList: true, attributes: true, characterData: true});
+        observer.observe(el, {subtree: true, childList: true, attributes: true,
+                              characterData: true});
       }
     });
   };
@@ -223,6 +224,15 @@ def versions() -> str:
     return ", ".join(f"{n} {version(n)}" for n in names) + f", {chromium.strip()}"
 
 
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def spread(values: list[float], unit: str, digits: int = 2) -> str:
+    """'p50 / p95' of a list of measurements."""
+    return f"{fmt(median(values), unit, digits)} / {fmt(percentile(values, 0.95), unit, digits)}"
+
+
 def fmt(value: float | None, unit: str = "", digits: int = 2) -> str:
     if value is None or value != value:  # None or NaN
         return "n/a"
@@ -274,29 +284,26 @@ def write_report(results, suite_s, runs, presses, command, elapsed) -> None:
         warm, cold = by.get((file, "preheated")), by.get((file, "cold"))
         if not warm or not cold:
             continue
-        latency = (
-            f"{fmt(percentile(warm.latencies_ms, 0.5), ' ms', 0)} / "
-            f"{fmt(percentile(warm.latencies_ms, 0.95), ' ms', 0)}"
-            if warm.latencies_ms
-            else "no sliders"
+        latency = spread(warm.latencies_ms, " ms", 0) if warm.latencies_ms else "no sliders"
+        ratios = " / ".join(
+            [
+                ratio(median(warm.interactive_s), ref_warm and median(ref_warm.interactive_s)),
+                ratio(median(cold.interactive_s), ref_cold and median(ref_cold.interactive_s)),
+                ratio(warm.ws_bytes, ref_warm and ref_warm.ws_bytes),
+                ratio(cold.rss_mib, ref_cold and ref_cold.rss_mib),
+            ]
         )
         lines.append(
-            f"| {file} | {fmt(statistics.median(warm.interactive_s), ' s')} / "
-            f"{fmt(percentile(warm.interactive_s, 0.95), ' s')} | "
-            f"{fmt(statistics.median(cold.interactive_s), ' s')} / "
-            f"{fmt(percentile(cold.interactive_s, 0.95), ' s')} | "
-            f"{fmt(warm.ws_bytes / 1000, ' kB', 1)} | {fmt(cold.rss_mib, ' MiB', 0)} | {latency} | "
-            f"{ratio(statistics.median(warm.interactive_s), ref_warm and statistics.median(ref_warm.interactive_s))}"
-            f" / {ratio(statistics.median(cold.interactive_s), ref_cold and statistics.median(ref_cold.interactive_s))}"
-            f" / {ratio(warm.ws_bytes, ref_warm and ref_warm.ws_bytes)}"
-            f" / {ratio(cold.rss_mib, ref_cold and ref_cold.rss_mib)} |"
+            f"| {file} | {spread(warm.interactive_s, ' s')} | {spread(cold.interactive_s, ' s')} "
+            f"| {fmt(warm.ws_bytes / 1000, ' kB', 1)} | {fmt(cold.rss_mib, ' MiB', 0)} "
+            f"| {latency} | {ratios} |"
         )
     lines += [
         "",
         "## Reference notebooks (stock Voila: no course template, no voila.py)",
         "",
-        "One slider and one chart, three ways: `plain_figure` re-shows a `go.Figure` in an `Output` "
-        "(plain Voila, the ratio baseline), `figure_widget` uses plotly's `FigureWidget` "
+        "One slider and one chart, three ways: `plain_figure` re-shows a `go.Figure` in an "
+        "`Output` (plain Voila, the ratio baseline), `figure_widget` uses plotly's `FigureWidget` "
         "(anywidget), `course_chart` uses the course's `labelled_slider` + `AccessibleChart`.",
         "",
         "| notebook | interactive preheated p50 / p95 | cold p50 / p95 | websocket | kernel RSS "
@@ -308,13 +315,9 @@ def write_report(results, suite_s, runs, presses, command, elapsed) -> None:
         if not warm or not cold:
             continue
         lines.append(
-            f"| {file} | {fmt(statistics.median(warm.interactive_s), ' s')} / "
-            f"{fmt(percentile(warm.interactive_s, 0.95), ' s')} | "
-            f"{fmt(statistics.median(cold.interactive_s), ' s')} / "
-            f"{fmt(percentile(cold.interactive_s, 0.95), ' s')} | "
-            f"{fmt(warm.ws_bytes / 1000, ' kB', 1)} | {fmt(cold.rss_mib, ' MiB', 0)} | "
-            f"{fmt(percentile(warm.latencies_ms, 0.5), ' ms', 0)} / "
-            f"{fmt(percentile(warm.latencies_ms, 0.95), ' ms', 0)} ({warm.missed_updates}) |"
+            f"| {file} | {spread(warm.interactive_s, ' s')} | {spread(cold.interactive_s, ' s')} "
+            f"| {fmt(warm.ws_bytes / 1000, ' kB', 1)} | {fmt(cold.rss_mib, ' MiB', 0)} "
+            f"| {spread(warm.latencies_ms, ' ms', 0)} ({warm.missed_updates}) |"
         )
     foreign = sum(r.foreign_requests for r in results if r.name in lesson_files())
     stock_foreign = sum(r.foreign_requests for r in results if r.name in reference_names)
@@ -324,12 +327,13 @@ def write_report(results, suite_s, runs, presses, command, elapsed) -> None:
         "stock-Voila references (its template links an icon font on a CDN; the benchmark blocks "
         "them so that a failing lookup does not distort the timings).",
         "",
-        f"Whole test suite (`python3 run.py test` minus lint): {fmt(suite_s / 60 if suite_s else None, ' min', 1)}.",
+        "Whole test suite (`python3 run.py test` minus lint): "
+        f"{fmt(suite_s / 60 if suite_s else None, ' min', 1)}.",
         "",
     ]
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text("\n".join(lines), encoding="utf-8")
-    print(f"wrote {REPORT.relative_to(ROOT)}")
+    print(f"wrote {REPORT}")
 
 
 def main() -> int:

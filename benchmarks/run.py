@@ -239,6 +239,44 @@ def fmt(value: float | None, unit: str = "", digits: int = 2) -> str:
     return f"{value:.{digits}f}{unit}"
 
 
+def decisions(by: dict) -> list[str]:
+    """The two design choices the benchmark settles, worded from this run's numbers."""
+
+    def get(file: str, mode: str) -> PageResult | None:
+        return by.get((f"{file}.ipynb", mode))
+
+    out = ["", "## Design decisions these numbers settle", ""]
+    widget, plain, ours = (
+        get(n, "preheated") for n in ("figure_widget", "plain_figure", "course_chart")
+    )
+    widget_cold, ours_cold = get("figure_widget", "cold"), get("course_chart", "cold")
+    if widget and plain and ours and widget_cold and ours_cold:
+        out.append(
+            f"- **Charts: a re-drawn `go.Figure`, not a `FigureWidget`.** A `FigureWidget` page moved "
+            f"{fmt(widget.ws_bytes / 1e6, ' MB', 1)} over the websocket (plotly.js is shipped per "
+            f"chart, per page load) against {fmt(ours.ws_bytes / 1e3, ' kB', 0)} for the course's "
+            f"`AccessibleChart`, and was interactive after {fmt(median(widget_cold.interactive_s), ' s')}"
+            f" cold against {fmt(median(ours_cold.interactive_s), ' s')}. Its in-place updates are "
+            f"faster (p95 {fmt(percentile(widget.latencies_ms, 0.95), ' ms', 0)} against "
+            f"{fmt(percentile(ours.latencies_ms, 0.95), ' ms', 0)}), but both are within the 100 ms "
+            "budget, and the megabytes per page would sink a group of learners on one server. "
+            "Setting the `Output`'s outputs directly (one message) beats `clear_output(wait=True)` "
+            f"plus `show()` (plain Voila: p95 {fmt(percentile(plain.latencies_ms, 0.95), ' ms', 0)})."
+        )
+    chrome, bare = get("chrome_widget", "cold"), get("chrome_none", "cold")
+    if chrome and bare:
+        out.append(
+            "- **Course chrome: the Voila template, not a widget.** Building the same title, lesson "
+            f"list and help panel from widgets cost {fmt((chrome.ws_bytes - bare.ws_bytes) / 1e3, ' kB', 1)}"
+            " more websocket traffic and "
+            f"{fmt((median(chrome.interactive_s) - median(bare.interactive_s)) * 1000, ' ms', 0)} "
+            "more to interactive (cold), paid by every learner on every page, and it would show "
+            'nothing (not even "Get help now") until the kernel had run. The template\'s chrome is '
+            "a few kilobytes of HTML in the first response and needs no kernel at all."
+        )
+    return out
+
+
 def write_report(results, suite_s, runs, presses, command, elapsed) -> None:
     by = {(r.name, r.mode): r for r in results}
     reference_names = sorted(p.name for p in REFERENCE.glob("*.ipynb"))
@@ -319,6 +357,7 @@ def write_report(results, suite_s, runs, presses, command, elapsed) -> None:
             f"| {fmt(warm.ws_bytes / 1000, ' kB', 1)} | {fmt(cold.rss_mib, ' MiB', 0)} "
             f"| {spread(warm.latencies_ms, ' ms', 0)} ({warm.missed_updates}) |"
         )
+    lines += decisions(by)
     foreign = sum(r.foreign_requests for r in results if r.name in lesson_files())
     stock_foreign = sum(r.foreign_requests for r in results if r.name in reference_names)
     lines += [

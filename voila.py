@@ -18,6 +18,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from widgets.course_config import CourseConfigError, load_config  # noqa: E402
+from widgets.page_setup import trim_page_config  # noqa: E402
 
 c = get_config()  # noqa: F821  (provided by traitlets when it runs this file)
 
@@ -59,10 +60,13 @@ c.MappingKernelManager.cull_interval = 60
 c.MappingKernelManager.cull_connected = False
 
 
-def _first_lesson(page_config, **_kwargs):
-    """Tell the home page which lesson to open (the first in course.toml)."""
+def _page_config(page_config, notebook_path=None, **_kwargs):
+    """Tell the home page which lesson to open; spare chart-free lessons plotly's script."""
     page_config["courseStart"] = COURSE.lessons[0].file
+    notebook = HERE / "notebooks" / notebook_path if notebook_path else None
+    if notebook is not None and notebook.suffix == ".ipynb":
+        trim_page_config(page_config, notebook)
     return page_config
 
 
-c.VoilaConfiguration.page_config_hook = _first_lesson
+c.VoilaConfiguration.page_config_hook = _page_config

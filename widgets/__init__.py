@@ -18,6 +18,7 @@ _EXPORTS = {
     "show_course_map": "widgets.course_map",
     "show_crisis_help": "widgets.crisis_help",
     "load_config": "widgets.course_config",
+    "knowledge_check": "widgets.views.knowledge_check",
 }
 
 __all__ = sorted(_EXPORTS)

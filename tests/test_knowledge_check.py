@@ -1,0 +1,102 @@
+"""Knowledge checks: files are validated, answers marked with an explanation, text escaped."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.harness import NOTEBOOKS
+from widgets.models.knowledge_check import (
+    KnowledgeCheckError,
+    load_questions,
+    parse_questions,
+    score_message,
+)
+from widgets.views.knowledge_check import KnowledgeCheck, knowledge_check
+
+GOOD = """
+[[question]]
+text = "How long must pain last to be called chronic?"
+choices = ["A week", "More than 3 months", "A year"]
+answer = 2
+why = "Chronic pain lasts or comes back for more than 3 months."
+feedback = ["A week is short-term pain.", "", ""]
+
+[[question]]
+text = "Is this course medical advice?"
+choices = ["Yes", "No"]
+answer = 2
+why = "It teaches; it does not diagnose or treat."
+"""
+
+
+def test_right_and_wrong_answers_explain_why():
+    first, second = parse_questions(GOOD)
+    right = first.check(1)
+    assert right.correct and right.message.startswith("Right.") and "3 months" in right.message
+    wrong = first.check(0)
+    assert not wrong.correct and "A week is short-term pain." in wrong.message
+    assert "3 months" in wrong.message
+    assert "3 months" in first.check(2).message and not first.check(2).correct
+    assert second.check(None).message == "Choose an answer first, then check it."
+    assert not second.check(7).correct and "not one of the choices" in second.check(7).message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (GOOD.replace('answer = 2\nwhy = "Chronic', 'answer = 4\nwhy = "Chronic'), "1 to 3"),
+        (GOOD.replace('text = "Is this', 'txt = "Is this'), "unknown key 'txt'"),
+        (
+            GOOD.replace('why = "It teaches; it does not diagnose or treat."', ""),
+            "missing key 'why'",
+        ),
+        (GOOD.replace('choices = ["Yes", "No"]', 'choices = ["Yes"]'), "2 to 6 texts"),
+        (GOOD.replace('"A week is short-term pain.", "", ""', '"x"'), "one text per choice"),
+        ("[[question]\n", "not valid TOML"),
+        ("", "1 to 8"),
+        ("title = 'x'\n", "only [[question]]"),
+    ],
+)
+def test_bad_files_are_named(text, message):
+    with pytest.raises(KnowledgeCheckError, match=message.replace("[", r"\[")):
+        parse_questions(text, "01_x.toml")
+
+
+def test_score_message():
+    assert score_message(3, 3) == "You got all 3 right. Well done."
+    assert "1 of 3" in score_message(1, 3)
+
+
+def test_widget_marks_and_scores_and_escapes(tmp_path):
+    (tmp_path / "quiz.toml").write_text(
+        GOOD.replace("Is this course medical advice?", "Is <b>this</b> advice?")
+    )
+    check = knowledge_check("quiz", folder=tmp_path)
+    assert isinstance(check, KnowledgeCheck)
+    first, second = check.questions
+    assert first.choices.value is None  # nothing chosen until the learner chooses
+    assert "&lt;b&gt;" in second.prompt.value and "<b>" not in second.prompt.value
+    first.button.click()
+    assert "Choose an answer first" in first.feedback.value
+    first.choices.value = 0
+    first.button.click()
+    assert "btc-wrong" in first.feedback.value and "Not quite." in first.feedback.value
+    first.choices.value = 1
+    first.button.click()
+    second.choices.value = 1
+    second.button.click()
+    assert "btc-right" in first.feedback.value
+    assert "all 2 right" in check.score.value
+    assert "btc-live" in first.feedback._dom_classes
+
+
+def test_knowledge_check_refuses_paths():
+    with pytest.raises(ValueError):
+        knowledge_check("../course")
+
+
+@pytest.mark.parametrize(
+    "path", sorted((NOTEBOOKS / "checks").glob("*.toml")), ids=lambda p: p.name
+)
+def test_every_shipped_check_is_valid_and_has_3_to_5_questions(path):
+    assert 3 <= len(load_questions(path)) <= 5

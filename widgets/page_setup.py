@@ -1,0 +1,50 @@
+"""Per-page trimming of what the browser loads, decided on the server when a lesson is rendered.
+
+plotly's front-end extension pulls a ~4.8 MB script into every page at start-up, which costs a
+learner about 0.2 s before the page is usable (docs/performance.md). A lesson whose code calls only
+text helpers (course map, crisis lines, knowledge checks) draws no chart, so its page skips that
+extension. Anything else, or anything we cannot read, keeps it: a slower page, never a broken one.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+TEXT_ONLY_HELPERS = frozenset({"show_course_map", "show_crisis_help", "knowledge_check"})
+PLOTLY_EXTENSION = "jupyterlab-plotly"
+
+
+def draws_charts(notebook: Path) -> bool:
+    """False only when every call in the notebook's code is a known text-only helper."""
+    try:
+        cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
+        for cell in cells:
+            if cell.get("cell_type") != "code":
+                continue
+            source = cell.get("source", "")
+            tree = ast.parse("".join(source) if isinstance(source, list) else source)
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Call):
+                    name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                    if name not in TEXT_ONLY_HELPERS:
+                        return True
+                elif isinstance(node, ast.Import | ast.ImportFrom) and not (
+                    isinstance(node, ast.ImportFrom) and (node.module or "").startswith("widgets")
+                ):
+                    return True
+    except (OSError, ValueError, KeyError, SyntaxError):
+        return True
+    return False
+
+
+def trim_page_config(page_config: dict, notebook: Path | None) -> dict:
+    """Drop the plotly extension from a page that draws no chart."""
+    if notebook is not None and not draws_charts(notebook):
+        page_config["federated_extensions"] = [
+            ext
+            for ext in page_config.get("federated_extensions", [])
+            if ext.get("name") != PLOTLY_EXTENSION
+        ]
+    return page_config

@@ -76,6 +76,18 @@ def test_bad_config_names_the_problem(notebooks, text, message):
     assert message in str(error.value)
 
 
+def test_guides_are_listed_apart_from_lessons(notebooks):
+    notebook(notebooks / "guide.ipynb", "Leader guide")
+    config = parse_config(
+        GOOD.replace('"b.ipynb"]', '"b.ipynb"]\nguides = ["guide.ipynb"]'), notebooks
+    )
+    assert [g.title for g in config.guides] == ["Leader guide"]
+    assert config.lesson("guide.ipynb") is None
+    with pytest.raises(CourseConfigError, match="course.guides: 'a.ipynb' is listed twice"):
+        parse_config(GOOD.replace('"b.ipynb"]', '"b.ipynb"]\nguides = ["a.ipynb"]'), notebooks)
+    assert parse_config(GOOD, notebooks).guides == ()
+
+
 def test_custom_region_uses_only_the_given_lines(notebooks):
     text = GOOD.replace('region = "UK-IE"', 'region = "custom"') + (
         '[[help.lines]]\nname = "Clinic line"\ncontact = "Call 555"\n'

@@ -21,6 +21,7 @@ def test_course_map_and_help_escape_configured_text():
         title="T",
         organisation="O",
         lessons=(Lesson("a.ipynb", "<b>Bold</b>", 0, "x & y"),),
+        guides=(),
         region="custom",
         region_name="<here>",
         crisis_lines=(CrisisLine("<i>Line</i>", "Call 1", "24/7"),),

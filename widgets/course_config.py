@@ -22,7 +22,7 @@ NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 
 _ALLOWED = {
     "": {"course", "help"},
-    "course": {"title", "organisation", "lessons"},
+    "course": {"title", "organisation", "lessons", "guides"},
     "help": {"region", "lines"},
     "help.lines": {"name", "contact", "note"},
 }
@@ -54,6 +54,7 @@ class CourseConfig:
     title: str
     organisation: str
     lessons: tuple[Lesson, ...]
+    guides: tuple[Lesson, ...]
     region: str
     region_name: str
     crisis_lines: tuple[CrisisLine, ...]
@@ -85,6 +86,7 @@ class CourseConfig:
                 }
                 for lesson in self.lessons
             ],
+            "guides": [{"file": guide.file, "title": guide.title} for guide in self.guides],
             "region": self.region,
             "region_name": self.region_name,
             "crisis_lines": [
@@ -132,8 +134,7 @@ def lesson_outline(notebook: Path) -> tuple[str, str]:
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     except (OSError, ValueError, KeyError) as error:
         raise CourseConfigError(
-            f"course.toml: course.lessons names {notebook.name!r}, "
-            f"which could not be read as a notebook ({error})."
+            f"course.toml lists {notebook.name!r}, which could not be read as a notebook ({error})."
         ) from error
     for cell in cells:
         if cell.get("cell_type") != "markdown":
@@ -146,31 +147,34 @@ def lesson_outline(notebook: Path) -> tuple[str, str]:
                 summary = "" if rest.startswith("#") else _plain(" ".join(rest.split()))
                 return line[2:].strip(), summary
     raise CourseConfigError(
-        f"course.toml: course.lessons names {notebook.name!r}, but that notebook has no "
+        f"course.toml lists {notebook.name!r}, but that notebook has no "
         "'# Title' heading in a markdown cell. Add one: it is the lesson's title in the menu."
     )
 
 
-def _lessons(value: object, notebooks_dir: Path) -> tuple[Lesson, ...]:
-    if not isinstance(value, list) or not value:
+def _lessons(
+    value: object, notebooks_dir: Path, key: str = "lessons", taken: tuple[Lesson, ...] = ()
+) -> tuple[Lesson, ...]:
+    if not isinstance(value, list) or (key == "lessons" and not value):
         raise CourseConfigError(
-            "course.toml: course.lessons must be a list of notebook file names, "
-            'e.g. ["00_welcome.ipynb"], with at least one lesson.'
+            f"course.toml: course.{key} must be a list of notebook file names, "
+            'e.g. ["00_welcome.ipynb"]'
+            + (", with at least one lesson." if key == "lessons" else ".")
         )
-    lessons = []
+    lessons: list[Lesson] = []
     for number, file in enumerate(value):
         if not isinstance(file, str) or not file.endswith(".ipynb") or "/" in file or "\\" in file:
             raise CourseConfigError(
-                f"course.lessons: entry {number + 1} is {file!r}; each entry must be the "
+                f"course.{key}: entry {number + 1} is {file!r}; each entry must be the "
                 "file name of a notebook in notebooks/, ending in .ipynb, with no folder."
             )
-        if file in (lesson.file for lesson in lessons):
-            raise CourseConfigError(f"course.lessons: {file!r} is listed twice.")
+        if file in (lesson.file for lesson in (*taken, *lessons)):
+            raise CourseConfigError(f"course.{key}: {file!r} is listed twice.")
         path = notebooks_dir / file
         if not path.is_file():
             present = ", ".join(sorted(p.name for p in notebooks_dir.glob("*.ipynb")))
             raise CourseConfigError(
-                f"course.lessons: {file!r} does not exist in {notebooks_dir.name}/. "
+                f"course.{key}: {file!r} does not exist in {notebooks_dir.name}/. "
                 f"Notebooks there: {present}."
             )
         title, summary = lesson_outline(path)
@@ -224,10 +228,12 @@ def parse_config(text: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> CourseConfig
         _check_keys(data[section], section)
     course = data["course"]
     region, region_name, lines = _crisis_lines(data["help"])
+    lessons = _lessons(course["lessons"], notebooks_dir)
     return CourseConfig(
         title=_text(course, "title", "course"),
         organisation=_text(course, "organisation", "course"),
-        lessons=_lessons(course["lessons"], notebooks_dir),
+        lessons=lessons,
+        guides=_lessons(course.get("guides", []), notebooks_dir, "guides", lessons),
         region=region,
         region_name=region_name,
         crisis_lines=lines,

@@ -7,6 +7,7 @@ previous and next lessons, and let a keyboard user open and close the crisis-hel
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -71,9 +72,11 @@ def test_lesson_has_no_serious_accessibility_violations(page, voila_server, file
 def test_previous_and_next_links_reach_the_right_lessons(page, voila_server, file):
     open_lesson(page, voila_server, file)
     before, after = COURSE.neighbours(file)
-    current = page.locator(".btc-lessons a[aria-current='page']")
+    current = page.locator(".btc-nav a[aria-current='page']")
     if COURSE.lesson(file) is None:
-        assert current.count() == 0
+        is_guide = file in [guide.file for guide in COURSE.guides]
+        assert current.count() == (1 if is_guide else 0)
+        assert page.locator(".btc-pager a").count() == 0
         return
     assert current.get_attribute("data-lesson") == file
     for rel, lesson in (("prev", before), ("next", after)):
@@ -134,3 +137,44 @@ def test_visited_lessons_are_marked_in_this_browser_only(page, voila_server):
     progress = page.locator(".btc-map-progress")
     if progress.count():
         assert "You have opened" in progress.inner_text()
+
+
+def knowledge_checks(file: str) -> list[str]:
+    """Names of the knowledge checks a notebook shows, read from its code."""
+    from tests.harness import NOTEBOOKS
+    from tests.lesson_text import cells, source
+
+    code = "\n".join(source(c) for c in cells(NOTEBOOKS / file) if c["cell_type"] == "code")
+    return re.findall(r"knowledge_check\(\s*[\"']([^\"']+)[\"']", code)
+
+
+def choose_by_keyboard(page, question, index: int) -> None:
+    """Select choice `index` with Space and arrow keys, then press Check answer with Enter."""
+    question.locator("input[type='radio']").first.focus()
+    page.keyboard.press("Space")
+    for _ in range(index):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Check answer"
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("file", [f for f in LESSONS if knowledge_checks(f)])
+def test_knowledge_check_gives_feedback_by_keyboard(page, voila_server, file):
+    from widgets.models.knowledge_check import load_questions
+    from widgets.views.knowledge_check import CHECKS_DIR
+
+    open_lesson(page, voila_server, file)
+    questions = load_questions(CHECKS_DIR / f"{knowledge_checks(file)[0]}.toml")
+    first, view = questions[0], page.locator(".btc-quiz-question").first
+    feedback = view.locator(".btc-feedback")
+    assert feedback.get_attribute("aria-live") == "polite"
+    wrong = next(i for i in range(len(first.choices)) if i != first.answer)
+    choose_by_keyboard(page, view, wrong)
+    page.wait_for_function(
+        "el => el.innerText.includes('Not quite.')", arg=feedback.element_handle()
+    )
+    assert first.why.split(" [")[0][:40] in feedback.inner_text()
+    choose_by_keyboard(page, view, first.answer)
+    page.wait_for_function("el => el.innerText.includes('Right.')", arg=feedback.element_handle())
+    assert "right so far" in page.locator(".btc-score").inner_text()

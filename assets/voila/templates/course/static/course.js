@@ -87,6 +87,22 @@
         setIfChanged(readout, "aria-label", name + ": value");
       });
     });
+    // Radio buttons: ipywidgets gives its inputs no shared name, so each is its own tab stop and
+    // arrow keys do nothing. A shared name makes them one native group; the question names it.
+    root.querySelectorAll(".widget-radio-box").forEach(function (box, index) {
+      var group = box.getAttribute("data-btc-group") || "btc-radio-" + index + "-" + Date.now();
+      setIfChanged(box, "data-btc-group", group);
+      setIfChanged(box, "role", "radiogroup");
+      box.querySelectorAll("input[type='radio']").forEach(function (input) {
+        setIfChanged(input, "name", group);
+      });
+      var question = box.closest(".btc-quiz-question");
+      var prompt = question ? question.querySelector(".btc-question") : null;
+      if (prompt) {
+        if (!prompt.id) { prompt.id = group + "-label"; }
+        setIfChanged(box, "aria-labelledby", prompt.id);
+      }
+    });
     // Describers and other changing text: announce politely.
     root.querySelectorAll(".btc-live").forEach(function (el) {
       setIfChanged(el, "role", "status");

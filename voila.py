@@ -56,7 +56,7 @@ c.VoilaKernelManager.fill_delay = 0
 # Free the kernels of closed tabs: a kernel with no browser attached and idle for 5 minutes is shut
 # down (checked every minute). Voila never culls the kernels waiting in the preheated pool.
 c.MappingKernelManager.cull_idle_timeout = int(os.environ.get("BTC_CULL_IDLE_SECONDS", "300"))
-c.MappingKernelManager.cull_interval = 60
+c.MappingKernelManager.cull_interval = int(os.environ.get("BTC_CULL_INTERVAL_SECONDS", "60"))
 c.MappingKernelManager.cull_connected = False
 
 

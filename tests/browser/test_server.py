@@ -64,3 +64,43 @@ def test_tracebacks_are_hidden_from_learners_but_logged(page, broken_course):
     assert "secret detail 1234" not in page.content()
     assert "ValueError" not in page.inner_text("body")
     assert "secret detail 1234" in broken_course.log()
+
+
+def test_kernel_of_a_closed_tab_is_freed(browser, tmp_path):
+    """Voila keeps a kernel after its tab closes; the course's idle culling frees it."""
+    import time
+
+    import psutil
+
+    server = start_voila(
+        tmp_path / "voila.log",
+        env={
+            "BTC_POOL_SIZE": "0",
+            "BTC_CULL_IDLE_SECONDS": "3",
+            "BTC_CULL_INTERVAL_SECONDS": "1",
+        },
+    )
+
+    def kernels() -> int:
+        count = 0
+        for child in psutil.Process(server.process.pid).children(recursive=True):
+            try:  # a kernel may exit between listing and reading its command line
+                count += "ipykernel" in " ".join(child.cmdline())
+            except psutil.Error:
+                pass
+        return count
+
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(server.lesson_url("00_welcome.ipynb"))
+        wait_interactive(page)
+        assert kernels() == 1
+        context.close()
+        deadline = time.monotonic() + 40
+        while kernels() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert kernels() == 0, "the closed tab's kernel was not culled"
+        assert "Culling kernel" in server.log() or "culling" in server.log().lower()
+    finally:
+        server.stop()

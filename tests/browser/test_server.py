@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import urllib.error
 import urllib.request
@@ -84,10 +85,9 @@ def test_kernel_of_a_closed_tab_is_freed(browser, tmp_path):
     def kernels() -> int:
         count = 0
         for child in psutil.Process(server.process.pid).children(recursive=True):
-            try:  # a kernel may exit between listing and reading its command line
+            # a kernel may exit between listing and reading its command line
+            with contextlib.suppress(psutil.Error):
                 count += "ipykernel" in " ".join(child.cmdline())
-            except psutil.Error:
-                pass
         return count
 
     try:

@@ -135,6 +135,9 @@ def launch_chromium(playwright):
 INTERACTIVE_JS = """() => {
   const cells = document.getElementById('rendered_cells');
   if (!cells || cells.style.display === 'none' || document.getElementById('loading')) return false;
+  // Voila's front end moves the page into its application shell once its scripts have loaded;
+  // until then focus and clicks can be lost when the page is re-parented.
+  if (!cells.closest('.jp-LabShell')) return false;
   const pending = document.querySelectorAll(
     'script[type="application/vnd.voila.cell-output+json"]');
   if (pending.length) return false;

@@ -100,3 +100,14 @@ def test_knowledge_check_refuses_paths():
 )
 def test_every_shipped_check_is_valid_and_has_3_to_5_questions(path):
     assert 3 <= len(load_questions(path)) <= 5
+
+
+def test_a_choice_arriving_just_after_the_click_is_marked(tmp_path):
+    """The browser may deliver the click before the last arrow-key choice (ipywidgets throttles)."""
+    (tmp_path / "quiz.toml").write_text(GOOD)
+    first = knowledge_check("quiz", folder=tmp_path).questions[0]
+    first.choices.value = 0
+    first.button.click()
+    assert "Not quite." in first.feedback.value
+    first.choices.value = 1  # the late message
+    assert "Right." in first.feedback.value

@@ -121,7 +121,7 @@ def test_home_page_opens_the_first_lesson(page, voila_server):
     page.goto(voila_server.url)
     page.wait_for_url(f"**/voila/render/{COURSE.lessons[0].file}")
     wait_interactive(page)
-    assert page.locator(".btc-lessons a").count() == len(COURSE.lessons)
+    assert page.locator("ol.btc-lessons a").count() == len(COURSE.lessons)
 
 
 def test_visited_lessons_are_marked_in_this_browser_only(page, voila_server):

@@ -8,6 +8,7 @@ tested in Python. Feedback text is always escaped: it comes from files an instru
 from __future__ import annotations
 
 import html
+import time
 from pathlib import Path
 
 import ipywidgets as ipw
@@ -16,6 +17,7 @@ from widgets.course_config import NOTEBOOKS_DIR
 from widgets.models.knowledge_check import Question, load_questions, score_message
 
 CHECKS_DIR = NOTEBOOKS_DIR / "checks"
+LATE_CHOICE_SECONDS = 1.5
 
 
 class QuestionView(ipw.VBox):
@@ -40,11 +42,21 @@ class QuestionView(ipw.VBox):
         self.feedback = ipw.HTML("")
         self.feedback.add_class("btc-feedback")
         self.feedback.add_class("btc-live")
+        self._marked_at = float("-inf")
         self.button.on_click(lambda _button: self.mark())
+        self.choices.observe(self._late_choice, "value")
         super().__init__([self.prompt, self.choices, self.button, self.feedback])
         self.add_class("btc-quiz-question")
 
+    def _late_choice(self, _change) -> None:
+        """ipywidgets sends a quick run of choices one at a time, so a "Check answer" click can
+        reach the kernel before the last choice does. A choice arriving just after a check is
+        that last choice: mark again so the feedback matches what the learner sees."""
+        if time.monotonic() - self._marked_at < LATE_CHOICE_SECONDS:
+            self.mark()
+
     def mark(self) -> None:
+        self._marked_at = time.monotonic()
         result = self.question.check(self.choices.value)
         self.correct = result.correct
         css = "btc-right" if result.correct else "btc-wrong"

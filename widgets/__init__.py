@@ -19,6 +19,7 @@ _EXPORTS = {
     "show_crisis_help": "widgets.crisis_help",
     "load_config": "widgets.course_config",
     "knowledge_check": "widgets.views.knowledge_check",
+    "CycleSimulator": "widgets.views.cycle_simulator",
 }
 
 __all__ = sorted(_EXPORTS)

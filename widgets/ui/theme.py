@@ -67,11 +67,11 @@ def chart_layout(title: str, x_title: str, y_title: str, **extra: object) -> dic
         "paper_bgcolor": PAPER,
         "plot_bgcolor": PAPER,
         "colorway": list(SERIES_COLOURS),
-        "margin": {"l": 60, "r": 20, "t": 50, "b": 55},
+        "margin": {"l": 60, "r": 20, "t": 80, "b": 55},
         "height": 340,
         "xaxis": {"title": {"text": x_title}, "gridcolor": GRID, "zeroline": False},
         "yaxis": {"title": {"text": y_title}, "gridcolor": GRID, "zeroline": False},
-        "legend": {"orientation": "h", "y": -0.25},
+        "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     }
     layout.update(extra)
     return layout

@@ -1,0 +1,91 @@
+"""The cycle simulator in lesson 03, by keyboard: each kind of control redraws charts and text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.harness import wait_interactive
+
+LESSON = "03_the_vicious_cycle.ipynb"
+
+
+def text_of(page, selector: str) -> str:
+    return page.locator(selector).first.inner_text()
+
+
+def wait_for_change(page, selector: str, before: str) -> str:
+    page.wait_for_function(
+        "([sel, old]) => { const el = document.querySelector(sel);"
+        " return el && el.innerText !== old; }",
+        arg=[selector, before],
+        timeout=15_000,
+    )
+    return text_of(page, selector)
+
+
+@pytest.fixture
+def simulator(page, voila_server):
+    page.goto(voila_server.lesson_url(LESSON))
+    wait_interactive(page)
+    page.wait_for_function(
+        "document.querySelectorAll('.btc-simulator .js-plotly-plot').length === 3"
+    )
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('.btc-simulator .noUi-handle'))"
+        ".every(h => h.getAttribute('aria-label'))"
+    )
+    return page
+
+
+NARRATION = ".btc-simulator .btc-narration"
+COURSE_ALT = ".btc-simulator .btc-alt"
+
+
+def test_it_says_what_it_is_and_narrates_politely(simulator):
+    page = simulator
+    assert "illustrative model, not a prediction" in text_of(page, ".btc-model-note")
+    assert page.locator(NARRATION).get_attribute("aria-live") == "polite"
+    assert "stuck" in text_of(page, NARRATION)
+    assert page.locator(".btc-simulator .btc-plot[role='figure']").count() == 3
+    assert page.locator(".btc-model-details summary").inner_text().startswith("Where this model")
+
+
+def test_slider_by_keyboard_loosens_the_loop(simulator):
+    page = simulator
+    narration, course = text_of(page, NARRATION), text_of(page, COURSE_ALT)
+    handle = page.locator(".noUi-handle[aria-label^='How tightly']")
+    handle.focus()
+    for _ in range(6):  # 1.20 -> 0.90
+        page.keyboard.press("ArrowLeft")
+    page.wait_for_function(
+        "document.querySelector('.btc-simulator .btc-narration')"
+        ".innerText.includes('settled back')",
+        timeout=15_000,
+    )
+    assert text_of(page, NARRATION) != narration
+    assert text_of(page, COURSE_ALT) != course
+
+
+def test_strategy_checkbox_by_keyboard_adds_a_comparison(simulator):
+    page = simulator
+    before = text_of(page, NARRATION)
+    box = page.get_by_role("checkbox", name="A steady sleep routine")
+    box.focus()
+    page.keyboard.press("Space")
+    after = wait_for_change(page, NARRATION, before)
+    assert "Your strategies: A steady sleep routine from day 35" in after
+
+
+def test_story_menu_and_reset_by_keyboard(simulator):
+    page = simulator
+    before = text_of(page, NARRATION)
+    page.get_by_label("Start from a story").select_option("A bad week of sleep")
+    after = wait_for_change(page, NARRATION, before)
+    assert "Nights are short" in after
+    handle = page.locator(".noUi-handle[aria-label^='How tightly']")
+    handle.focus()
+    page.keyboard.press("End")
+    changed = wait_for_change(page, NARRATION, after)
+    page.get_by_role("button", name="Reset").focus()
+    page.keyboard.press("Enter")
+    assert wait_for_change(page, NARRATION, changed) == after

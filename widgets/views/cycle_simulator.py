@@ -1,0 +1,467 @@
+"""The sleep–pain–mood cycle simulator (lesson 03's centrepiece; lesson 05 reuses it for what-ifs).
+
+Controls on the left of each idea, charts with text alternatives, and a narration that says what is
+happening and why. Every value from the browser passes through the model's validation; a bad one
+leaves the last good run on screen and says what was wrong.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import replace
+
+import ipywidgets as ipw
+
+from widgets.describers.cycle import (
+    NAMES,
+    describe_comparison,
+    describe_course,
+    describe_loop,
+    narrate,
+)
+from widgets.models.cycle import DAYS, LINKS, NODES, STRATEGIES, Scenario, long_run, simulate
+from widgets.ui.controls import labelled_slider
+from widgets.ui.plots import AccessibleChart
+from widgets.ui.theme import GRID, INK, OKABE_ITO, SERIES_COLOURS, SERIES_DASHES, chart_layout
+
+#: Stories learners can start from (the issue's presets), as scenario settings.
+PRESETS: dict[str, dict] = {
+    "A calm stretch": {},
+    "A bad week of sleep": {"short_sleep_days": (13, 19)},
+    "A flare after surgery": {
+        "connectivity": 1.2,
+        "flare_day": 6,
+        "flare_days": 14,
+        "flare_size": 8,
+    },
+    "Starting a walking routine": {
+        "connectivity": 1.2,
+        "flare_day": 6,
+        "flare_days": 14,
+        "flare_size": 8,
+        "strategies": {"activity": 34},
+    },
+    "Several small steps together": {
+        "connectivity": 1.2,
+        "flare_day": 6,
+        "flare_days": 14,
+        "flare_size": 8,
+        "strategies": {"activity": 34, "sleep": 34, "support": 34, "cbt": 34},
+    },
+    "A stressful month": {"flare_day": 13, "flare_days": 28, "stress_size": 4},
+}
+DEFAULT_STRATEGY_DAY = 34  # day 35 as learners count
+POSITIONS = {
+    "pain": (0.0, 1.0),
+    "poor_sleep": (0.95, 0.31),
+    "fatigue": (0.59, -0.81),
+    "low_mood": (-0.59, -0.81),
+    "inactivity": (-0.95, 0.31),
+}
+NODE_COLOURS = dict(
+    zip(("pain", "low_mood", "poor_sleep", "inactivity", "fatigue"), SERIES_COLOURS, strict=False)
+)
+ILLUSTRATIVE_NOTE = (
+    '<div class="btc-model-note"><p><strong>An illustrative model, not a prediction for any '
+    "person.</strong> It shows how a loop of problems can behave. Real lives have many more parts, "
+    "and yours may behave differently.</p></div>"
+)
+SOURCES_AND_LIMITS = (
+    '<details class="btc-model-details">'
+    "<summary>Where this model comes from, and what it leaves out</summary>"
+    "<p><strong>Built from:</strong> the links the lesson describes; the idea of a network of "
+    "problems whose links, if strong, can tip it into a stuck state and keep it there (Cramer et "
+    "al. 2016, PLOS ONE); sleep pushing next-day pain harder than pain pushes sleep (Edwards et "
+    "al. "
+    "2008, Pain; Finan et al. 2013, J Pain). Each strategy's size follows the modest average "
+    "effects in the research (Williams et al. 2020; Geneen et al. 2017; Hilton et al. 2017; "
+    "Ferreira et al. 2021; Finan et al. 2014). Every other number is an illustrative choice.</p>"
+    "<p><strong>It leaves out:</strong> the kind of pain and its cause; medicines' side effects "
+    "and how people differ in response; anxiety, money, work, family and other stresses beyond "
+    "one event; how long strategies take to learn; setbacks; and everything that makes you you. "
+    "No published model of the pain and mood loop exists: this one is the course's own "
+    "illustration.</p></details>"
+)
+
+
+class CycleSimulator(ipw.VBox):
+    """Push on the loop and watch it answer: presets, link strength, a flare, strategies."""
+
+    def __init__(self, preset: str = "A flare after surgery") -> None:
+        if preset not in PRESETS:
+            raise ValueError(f"unknown preset {preset!r}; choose from {', '.join(PRESETS)}")
+        self._holding = False
+        self.preset = ipw.Dropdown(
+            options=list(PRESETS),
+            value=preset,
+            description="Start from a story",
+            style={"description_width": "initial"},
+        )
+        self.reset_button = ipw.Button(description="Reset", tooltip="Back to the chosen story")
+        self.reseed_button = ipw.Button(
+            description="New ups and downs",
+            tooltip="Draw a new set of day-to-day ups and downs",
+            layout=ipw.Layout(width="auto"),
+        )
+        self.connectivity = labelled_slider(
+            "How tightly your loop is wound (loose 0.5 – tight 1.5)",
+            min=0.5,
+            max=1.5,
+            step=0.05,
+            value=1.0,
+            readout_format=".2f",
+        )
+        self.pain_condition = labelled_slider(
+            "Pain from your body's condition (0–10)", min=0, max=10, step=1, value=3
+        )
+        self.flare_day = labelled_slider(
+            "Flare or hard time starts on day", min=1, max=DAYS, step=1, value=7
+        )
+        self.flare_size = labelled_slider("Flare strength (0–10)", min=0, max=10, step=1, value=0)
+        self.stress_size = labelled_slider(
+            "Stress in that time (0–10)", min=0, max=10, step=1, value=0
+        )
+        self.variation = ipw.Checkbox(
+            value=False, description="Day-to-day ups and downs", indent=False
+        )
+        self.strategy_boxes: dict[str, ipw.Checkbox] = {}
+        self.strategy_days: dict[str, ipw.IntSlider] = {}
+        rows = []
+        for key, strategy in STRATEGIES.items():
+            box = ipw.Checkbox(
+                value=False,
+                description=strategy.label,
+                indent=False,
+                layout=ipw.Layout(width="16rem"),
+            )
+            day = labelled_slider(
+                f"{strategy.label}: starts on day",
+                min=1,
+                max=DAYS,
+                step=1,
+                value=DEFAULT_STRATEGY_DAY + 1,
+            )
+            self.strategy_boxes[key], self.strategy_days[key] = box, day
+            rows.append(ipw.HBox([box, day], layout=ipw.Layout(flex_flow="row wrap")))
+        self.seed = 1
+        self.course_chart = AccessibleChart("Twelve weeks of the loop")
+        self.loop_chart = AccessibleChart("The loop on the last day")
+        self.compare_chart = AccessibleChart("Where the loop settles, with and without strategies")
+        self.narration = ipw.HTML()
+        self.narration.add_class("btc-live")
+        self.narration.add_class("btc-narration")
+        controls = [
+            self.connectivity,
+            self.pain_condition,
+            self.flare_day,
+            self.flare_size,
+            self.stress_size,
+            self.variation,
+        ]
+        for widget in [
+            self.preset,
+            *controls,
+            *self.strategy_boxes.values(),
+            *self.strategy_days.values(),
+        ]:
+            widget.observe(self._changed, "value")
+        self.preset.observe(self._preset_chosen, "value")
+        self.reset_button.on_click(lambda _b: self.apply_preset(self.preset.value))
+        self.reseed_button.on_click(self._reseed)
+        super().__init__(
+            [
+                ipw.HTML(ILLUSTRATIVE_NOTE),
+                ipw.HBox(
+                    [self.preset, self.reset_button, self.reseed_button],
+                    layout=ipw.Layout(flex_flow="row wrap", align_items="center"),
+                ),
+                ipw.HTML("<h3 class='btc-sim-heading'>Your loop</h3>"),
+                *controls,
+                ipw.HTML("<h3 class='btc-sim-heading'>Ways to step in</h3>"),
+                *rows,
+                self.narration,
+                self.course_chart,
+                self.loop_chart,
+                self.compare_chart,
+                ipw.HTML(SOURCES_AND_LIMITS),
+            ]
+        )
+        self.add_class("btc-simulator")
+        self.apply_preset(preset)
+
+    # --- reading the controls -------------------------------------------------------------
+
+    def scenario(self) -> Scenario:
+        """The scenario the controls describe (raises ValueError for out-of-range values)."""
+        story = PRESETS[self.preset.value]
+        strategies = {
+            key: int(self.strategy_days[key].value) - 1
+            for key, box in self.strategy_boxes.items()
+            if box.value
+        }
+        return Scenario(
+            connectivity=float(self.connectivity.value),
+            pain_condition=float(self.pain_condition.value),
+            flare_day=int(self.flare_day.value) - 1,
+            flare_days=story.get("flare_days", 7),
+            flare_size=float(self.flare_size.value),
+            stress_size=float(self.stress_size.value),
+            short_sleep_days=story.get("short_sleep_days"),
+            strategies=strategies,
+            variation=0.5 if self.variation.value else 0.0,
+            seed=self.seed,
+        )
+
+    def apply_preset(self, name: str) -> None:
+        """Set every control to a story's values, then run once."""
+        story = PRESETS[name]
+        base = Scenario(**{k: v for k, v in story.items()})
+        self._holding = True
+        try:
+            self.connectivity.value = base.connectivity
+            self.pain_condition.value = int(base.pain_condition)
+            self.flare_day.value = (base.flare_day if base.flare_day is not None else 6) + 1
+            self.flare_size.value = int(base.flare_size)
+            self.stress_size.value = int(base.stress_size)
+            self.variation.value = False
+            for key in STRATEGIES:
+                self.strategy_boxes[key].value = key in base.strategies
+                self.strategy_days[key].value = base.strategies.get(key, DEFAULT_STRATEGY_DAY) + 1
+        finally:
+            self._holding = False
+        self.update()
+
+    # --- reacting ---------------------------------------------------------------------------
+
+    def _preset_chosen(self, change) -> None:
+        self.apply_preset(change["new"])
+
+    def _reseed(self, _button) -> None:
+        self.seed += 1
+        self.variation.value = True  # the button is only meaningful with ups and downs on
+        self.update()
+
+    def _changed(self, change) -> None:
+        if not self._holding and change["owner"] is not self.preset:
+            self.update()
+
+    def update(self) -> None:
+        """Run the model for the current controls and redraw charts and narration."""
+        try:
+            scenario = self.scenario()
+        except ValueError as error:
+            self.narration.value = (
+                f'<p class="btc-error">That setting could not be used: {html.escape(str(error))}. '
+                "The charts still show the last run.</p>"
+            )
+            return
+        days = simulate(scenario)
+        without = simulate(replace(scenario, strategies={})) if scenario.strategies else None
+        self.narration.value = f"<p>{html.escape(narrate(scenario, days, without))}</p>"
+        self.course_chart.show(course_figure(scenario, days), describe_course(days))
+        self.loop_chart.show(loop_figure(days[-1]), describe_loop(days[-1]))
+        settled, before = long_run(days), long_run(without) if without else None
+        self.compare_chart.show(
+            compare_figure(settled, before),
+            describe_comparison(before, settled)
+            if before
+            else "No strategy is switched on. Where each problem settles, out of 10: "
+            + ", ".join(f"{NAMES[n]} {settled[n]:.0f}" for n in NODES)
+            + ".",
+        )
+
+
+# --- figures (plain dicts: small, fast, and no plotly import needed to build them) ---------------
+
+SHOWN = ("pain", "low_mood", "poor_sleep", "inactivity")
+
+
+def course_figure(scenario: Scenario, days) -> dict:
+    x = [d.day + 1 for d in days]
+    data = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": NAMES[node].capitalize(),
+            "x": x,
+            "y": [d.levels[node] for d in days],
+            "line": {"color": NODE_COLOURS[node], "width": 3, "dash": SERIES_DASHES[i]},
+            "hovertemplate": NAMES[node].capitalize() + ": %{y:.1f} of 10, day %{x}<extra></extra>",
+        }
+        for i, node in enumerate(SHOWN)
+    ]
+    shapes, notes = [], []
+    if scenario.flare_day is not None and scenario.flare_size + scenario.stress_size > 0:
+        start = scenario.flare_day + 1
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": start,
+                "x1": start + scenario.flare_days,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": OKABE_ITO["orange"],
+                "opacity": 0.15,
+                "line": {"width": 0},
+            }
+        )
+        notes.append(
+            {
+                "x": start,
+                "y": 1.0,
+                "yref": "paper",
+                "text": "flare / hard time",
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "bottom",
+            }
+        )
+    if scenario.short_sleep_days:
+        first, last = scenario.short_sleep_days
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": first + 1,
+                "x1": last + 2,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": OKABE_ITO["sky_blue"],
+                "opacity": 0.2,
+                "line": {"width": 0},
+            }
+        )
+        notes.append(
+            {
+                "x": first + 1,
+                "y": 1.0,
+                "yref": "paper",
+                "text": "short nights",
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "bottom",
+            }
+        )
+    for day in sorted(set(scenario.strategies.values())):
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": day + 1,
+                "x1": day + 1,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": INK, "dash": "dot", "width": 1.5},
+            }
+        )
+        notes.append(
+            {
+                "x": day + 1,
+                "y": 0.02,
+                "yref": "paper",
+                "text": "strategies start",
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "bottom",
+            }
+        )
+    layout = chart_layout(
+        "Twelve weeks (higher = worse)", "Day", "Level (0–10)", shapes=shapes, annotations=notes
+    )
+    layout["yaxis"]["range"] = [0, 10]
+    layout["xaxis"]["range"] = [1, len(days)]
+    return {"data": data, "layout": layout}
+
+
+def loop_figure(day) -> dict:
+    strongest = max(weight for weight, _why in LINKS.values())
+    notes = []
+    for (target, source), push in day.pushes.items():
+        (x0, y0), (x1, y1) = POSITIONS[source], POSITIONS[target]
+        dx, dy = x1 - x0, y1 - y0
+        length = math.hypot(dx, dy)
+        # Two-way links run side by side: shift each a little to its own right.
+        ox, oy = dy / length * 0.06, -dx / length * 0.06
+        shrink = 0.24 / length
+        notes.append(
+            {
+                "x": x1 - dx * shrink + ox,
+                "y": y1 - dy * shrink + oy,
+                "ax": x0 + dx * shrink + ox,
+                "ay": y0 + dy * shrink + oy,
+                "xref": "x",
+                "yref": "y",
+                "axref": "x",
+                "ayref": "y",
+                "text": "",
+                "showarrow": True,
+                "arrowhead": 2,
+                "arrowsize": 1,
+                "arrowwidth": 0.8 + 6 * push / strongest,
+                "arrowcolor": OKABE_ITO["vermillion"] if push > 0.3 * strongest else "#8a8a8a",
+                "opacity": 0.9,
+            }
+        )
+    data = [
+        {
+            "type": "scatter",
+            "mode": "markers+text",
+            "hoverinfo": "skip",
+            "x": [POSITIONS[n][0] for n in NODES],
+            "y": [POSITIONS[n][1] for n in NODES],
+            "marker": {
+                "size": [54 + 2.5 * day.levels[n] for n in NODES],
+                "color": [NODE_COLOURS[n] for n in NODES],
+                "opacity": [0.35 + 0.065 * day.levels[n] for n in NODES],
+                "line": {"color": INK, "width": 2},
+            },
+            "text": [f"<b>{NAMES[n].capitalize()}</b><br>{day.levels[n]:.0f}/10" for n in NODES],
+            "textfont": {"color": INK, "size": 14},
+        }
+    ]
+    layout = chart_layout(
+        "Thicker arrow = harder push", "", "", annotations=notes, showlegend=False, height=360
+    )
+    layout["xaxis"] = {"visible": False, "range": [-1.6, 1.6], "fixedrange": True}
+    layout["yaxis"] = {"visible": False, "range": [-1.3, 1.35], "fixedrange": True}
+    layout["margin"] = {"l": 10, "r": 10, "t": 45, "b": 10}
+    return {"data": data, "layout": layout}
+
+
+def compare_figure(settled: dict, before: dict | None) -> dict:
+    labels = [NAMES[n].capitalize() for n in NODES]
+    data = []
+    if before:
+        data.append(
+            {
+                "type": "bar",
+                "name": "Without strategies",
+                "x": labels,
+                "y": [before[n] for n in NODES],
+                "marker": {
+                    "color": "#b8b8b8",
+                    "pattern": {"shape": "/"},
+                    "line": {"color": INK, "width": 1},
+                },
+            }
+        )
+    data.append(
+        {
+            "type": "bar",
+            "name": "With your strategies" if before else "Settles at",
+            "x": labels,
+            "y": [settled[n] for n in NODES],
+            "marker": {"color": OKABE_ITO["blue"], "line": {"color": INK, "width": 1}},
+        }
+    )
+    layout = chart_layout(
+        "Last two weeks, average (0–10)", "", "Level", barmode="group", height=320
+    )
+    layout["yaxis"]["range"] = [0, 10]
+    layout["yaxis"]["gridcolor"] = GRID
+    return {"data": data, "layout": layout}

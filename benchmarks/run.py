@@ -137,20 +137,30 @@ def load_page(browser, url: str, *, record_ws: bool = False):
 
 
 def measure_latency(page, presses: int) -> tuple[list[float], int]:
-    """Press arrow keys on every slider; time keydown -> the chart's last change."""
+    """Press arrow keys on every slider; time keydown -> the charts' last change.
+
+    Each press moves away from the slider's nearer end, so it always changes the value. A slider
+    whose presses change no chart twice in a row (e.g. the start day of a strategy that is
+    switched off) is left after those two presses and counted as missed.
+    """
     latencies, missed = [], 0
     handles = page.locator(".noUi-handle")
     for index in range(handles.count()):
         handle = handles.nth(index)
         handle.focus()
-        for press in range(presses):
-            key = "ArrowRight" if press < presses // 2 else "ArrowLeft"
+        misses_in_a_row = 0
+        for _press in range(presses):
+            now, low, high = (
+                float(handle.get_attribute(name) or 0)
+                for name in ("aria-valuenow", "aria-valuemin", "aria-valuemax")
+            )
+            key = "ArrowLeft" if now - low > high - now else "ArrowRight"
             page.evaluate("window.__btc.changes = []")
             page.keyboard.press(key)
             result = page.wait_for_function(
                 """() => {
                   const c = window.__btc.changes, k = window.__btc.keys;
-                  if (!c.length) return performance.now() - k[k.length - 1] > 3000 ? -1 : false;
+                  if (!c.length) return performance.now() - k[k.length - 1] > 1500 ? -1 : false;
                   const quiet = performance.now() - c[c.length - 1];
                   return quiet > 150 ? c[c.length - 1] - k[k.length - 1] : false;
                 }""",
@@ -159,7 +169,11 @@ def measure_latency(page, presses: int) -> tuple[list[float], int]:
             ).json_value()
             if result == -1:
                 missed += 1
+                misses_in_a_row += 1
+                if misses_in_a_row == 2:
+                    break
             else:
+                misses_in_a_row = 0
                 latencies.append(result)
     return latencies, missed
 
@@ -322,7 +336,11 @@ def write_report(results, suite_s, runs, presses, command, elapsed) -> None:
         warm, cold = by.get((file, "preheated")), by.get((file, "cold"))
         if not warm or not cold:
             continue
-        latency = spread(warm.latencies_ms, " ms", 0) if warm.latencies_ms else "no sliders"
+        latency = (
+            f"{spread(warm.latencies_ms, ' ms', 0)} (n={len(warm.latencies_ms)})"
+            if warm.latencies_ms
+            else "no sliders"
+        )
         ratios = " / ".join(
             [
                 ratio(median(warm.interactive_s), ref_warm and median(ref_warm.interactive_s)),

@@ -20,6 +20,7 @@ _EXPORTS = {
     "load_config": "widgets.course_config",
     "knowledge_check": "widgets.views.knowledge_check",
     "CycleSimulator": "widgets.views.cycle_simulator",
+    "PainThroughTheDay": "widgets.views.pain_through_the_day",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -28,25 +28,27 @@ def simulator(page, voila_server):
     page.goto(voila_server.lesson_url(LESSON))
     wait_interactive(page)
     page.wait_for_function(
-        "document.querySelectorAll('.btc-simulator .js-plotly-plot').length === 3"
+        "document.querySelectorAll('.btc-cycle-simulator .js-plotly-plot').length === 3"
     )
     page.wait_for_function(
-        "Array.from(document.querySelectorAll('.btc-simulator .noUi-handle'))"
+        "Array.from(document.querySelectorAll('.btc-cycle-simulator .noUi-handle'))"
         ".every(h => h.getAttribute('aria-label'))"
     )
     return page
 
 
-NARRATION = ".btc-simulator .btc-narration"
-COURSE_ALT = ".btc-simulator .btc-alt"
+NARRATION = ".btc-cycle-simulator .btc-narration"
+COURSE_ALT = ".btc-cycle-simulator .btc-alt"
 
 
 def test_it_says_what_it_is_and_narrates_politely(simulator):
     page = simulator
-    assert "illustrative model, not a prediction" in text_of(page, ".btc-model-note")
+    assert "illustrative model, not a prediction" in text_of(
+        page, ".btc-cycle-simulator .btc-model-note"
+    )
     assert page.locator(NARRATION).get_attribute("aria-live") == "polite"
     assert "stuck" in text_of(page, NARRATION)
-    assert page.locator(".btc-simulator .btc-plot[role='figure']").count() == 3
+    assert page.locator(".btc-cycle-simulator .btc-plot[role='figure']").count() == 3
     assert page.locator(".btc-model-details summary").inner_text().startswith("Where this model")
 
 
@@ -58,7 +60,7 @@ def test_slider_by_keyboard_loosens_the_loop(simulator):
     for _ in range(6):  # 1.20 -> 0.90
         page.keyboard.press("ArrowLeft")
     page.wait_for_function(
-        "document.querySelector('.btc-simulator .btc-narration')"
+        "document.querySelector('.btc-cycle-simulator .btc-narration')"
         ".innerText.includes('settled back')",
         timeout=15_000,
     )
@@ -89,3 +91,22 @@ def test_story_menu_and_reset_by_keyboard(simulator):
     page.get_by_role("button", name="Reset").focus()
     page.keyboard.press("Enter")
     assert wait_for_change(page, NARRATION, changed) == after
+
+
+def test_pain_through_the_day_by_keyboard(page, voila_server):
+    page.goto(voila_server.lesson_url(LESSON))
+    wait_interactive(page)
+    handle = page.locator(".noUi-handle[aria-label='Bedtime']")
+    handle.wait_for()
+    page.wait_for_function("document.querySelectorAll('.btc-plot .js-plotly-plot').length >= 4")
+    alt = ".btc-alt:has-text('Your night')"
+    before = page.locator(alt).inner_text()
+    assert "02:00 to 07:00" in before
+    handle.focus()
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function(
+        "old => { const el = Array.from(document.querySelectorAll('.btc-alt'))"
+        ".find(e => e.innerText.includes('Your night')); return el && el.innerText !== old; }",
+        arg=before,
+    )
+    assert "01:30 to 07:00" in page.locator(alt).inner_text()

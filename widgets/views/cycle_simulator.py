@@ -188,6 +188,7 @@ class CycleSimulator(ipw.VBox):
             ]
         )
         self.add_class("btc-simulator")
+        self.add_class("btc-cycle-simulator")
         self.apply_preset(preset)
 
     # --- reading the controls -------------------------------------------------------------

@@ -1,0 +1,67 @@
+"""The cycle simulator's widgets: each control re-runs the model; bad values keep the last run."""
+
+from __future__ import annotations
+
+import pytest
+
+from widgets.views.cycle_simulator import PRESETS, CycleSimulator
+
+
+@pytest.fixture
+def sim():
+    return CycleSimulator()
+
+
+def test_starts_from_the_flare_story_and_shows_three_charts(sim):
+    assert sim.preset.value == "A flare after surgery"
+    assert "stuck" in sim.narration.value
+    for chart in (sim.course_chart, sim.loop_chart, sim.compare_chart):
+        assert chart.text and len(chart._plot.outputs) == 1
+
+
+def test_loosening_the_loop_lets_the_flare_fade(sim):
+    sim.connectivity.value = 0.9
+    assert "settled back down by itself" in sim.narration.value
+
+
+def test_a_strategy_toggle_adds_the_comparison(sim):
+    sim.strategy_boxes["sleep"].value = True
+    assert "A steady sleep routine from day 35" in sim.narration.value
+    assert "instead of" in sim.compare_chart.text
+    sim.strategy_days["sleep"].value = 60
+    assert "from day 60" in sim.narration.value
+
+
+def test_presets_set_the_controls_and_reset_restores_them(sim):
+    sim.preset.value = "Several small steps together"
+    assert sim.strategy_boxes["activity"].value and sim.strategy_boxes["cbt"].value
+    story = sim.narration.value
+    sim.connectivity.value = 1.5
+    sim.reset_button.click()
+    assert sim.connectivity.value == pytest.approx(1.2)
+    assert sim.narration.value == story
+
+
+def test_new_ups_and_downs_switches_variation_on_and_changes_the_run(sim):
+    before = sim.course_chart._plot.outputs
+    sim.reseed_button.click()
+    assert sim.variation.value is True
+    assert sim.course_chart._plot.outputs != before
+
+
+def test_a_value_the_model_refuses_keeps_the_last_run_and_says_why(sim):
+    before = sim.course_chart._plot.outputs
+    sim.flare_day.max = 500  # as if a browser sent a value outside the model's range
+    sim.flare_day.value = 400
+    assert "could not be used" in sim.narration.value and "flare day" in sim.narration.value
+    assert sim.course_chart._plot.outputs == before
+
+
+def test_every_preset_runs():
+    for name in PRESETS:
+        assert CycleSimulator(name).narration.value
+
+
+def test_unknown_preset_is_refused():
+    with pytest.raises(ValueError, match="unknown preset"):
+        CycleSimulator("A holiday")

@@ -1,0 +1,92 @@
+"""Pain sensitivity through one day, after a usual night or the one you choose (lesson 03)."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as ipw
+
+from widgets.describers.daily_rhythm import clock, describe_day
+from widgets.models.daily_rhythm import Night, day_after
+from widgets.ui.plots import AccessibleChart
+from widgets.ui.theme import OKABE_ITO, chart_layout
+
+BEDTIMES = [(clock(h / 2), h / 2 % 24) for h in range(42, 57)]  # 21:00 to 04:00
+WAKE_TIMES = [(clock(h / 2), h / 2) for h in range(8, 23)]  # 04:00 to 11:00
+USUAL = Night(23.0, 7.0)
+NOTE = (
+    '<div class="btc-model-note"><p><strong>An illustrative model, not a prediction for any '
+    "person.</strong> It joins a published daily rhythm of pain sensitivity (Crodelle et al. "
+    "2019) to the two-process model of sleep pressure (Borbély 1982; Daan et al. 1984). The body "
+    "clock explains most of the daily swing and sleep pressure the rest (about 80% and 20%: "
+    "Daguet et al. 2022). It leaves out the kind of pain, medicines, naps, light, and how people "
+    "differ. In lab studies, losing a whole night makes people clearly more sensitive to pain "
+    "(Schrimpf et al. 2015): more than this simple model shows.</p></div>"
+)
+
+
+class PainThroughTheDay(ipw.VBox):
+    """Choose a night; see pain sensitivity across the next day beside a usual night."""
+
+    def __init__(self) -> None:
+        self.bedtime = ipw.SelectionSlider(
+            options=BEDTIMES,
+            value=2.0,
+            description="Bedtime",
+            style={"description_width": "initial"},
+            continuous_update=False,
+        )
+        self.wake = ipw.SelectionSlider(
+            options=WAKE_TIMES,
+            value=7.0,
+            description="Wake-up time",
+            style={"description_width": "initial"},
+            continuous_update=False,
+        )
+        self.chart = AccessibleChart("Pain sensitivity through the day")
+        self.message = ipw.HTML()
+        self.message.add_class("btc-live")
+        for control in (self.bedtime, self.wake):
+            control.observe(lambda _change: self.update(), "value")
+        super().__init__([ipw.HTML(NOTE), self.bedtime, self.wake, self.message, self.chart])
+        self.add_class("btc-simulator")
+        self.update()
+
+    def update(self) -> None:
+        try:
+            night = Night(float(self.bedtime.value), float(self.wake.value))
+        except ValueError as error:
+            self.message.value = f'<p class="btc-error">{html.escape(str(error).capitalize())}.</p>'
+            return
+        self.message.value = ""
+        mine, normal = day_after(night, USUAL), day_after(USUAL, USUAL)
+        self.chart.show(figure(night, mine, normal), describe_day(night, USUAL, mine, normal))
+
+
+def figure(night: Night, mine, normal) -> dict:
+    def trace(curve, name, colour, dash):
+        return {
+            "type": "scatter",
+            "mode": "lines",
+            "name": name,
+            "x": [h % 24 + (24 if h >= 24 else 0) for h in curve.clock_hours],
+            "y": curve.sensitivity,
+            "line": {"color": colour, "width": 3, "dash": dash},
+            "hovertemplate": name + ": %{y:.1f}<extra></extra>",
+        }
+
+    data = [
+        trace(normal, "After a usual night (23:00–07:00)", OKABE_ITO["blue"], "solid"),
+        trace(
+            mine,
+            f"After your night ({clock(night.bedtime)}–{clock(night.wake)})",
+            OKABE_ITO["vermillion"],
+            "dash",
+        ),
+    ]
+    layout = chart_layout(
+        "Higher = more sensitive to pain", "Time of day (hours)", "Change from usual average (%)"
+    )
+    layout["xaxis"]["tickvals"] = list(range(4, 29, 3))
+    layout["xaxis"]["ticktext"] = [clock(h) for h in range(4, 29, 3)]
+    return {"data": data, "layout": layout}

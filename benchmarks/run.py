@@ -222,6 +222,35 @@ def stock_copy(tmp: Path) -> Path:
     return folder
 
 
+def model_timings(repeats: int = 200) -> dict[str, list[float]]:
+    """Milliseconds per run of each model (standard-library Python, the same code a browser
+    kernel would run)."""
+    from widgets.models.cycle import STRATEGIES, Scenario, simulate
+    from widgets.models.daily_rhythm import Night, day_after
+
+    cases = {
+        "cycle: 12 weeks, flare, all strategies, variation": lambda: simulate(
+            Scenario(
+                connectivity=1.2,
+                flare_day=6,
+                flare_size=8,
+                variation=0.5,
+                strategies={key: 34 for key in STRATEGIES},
+            )
+        ),
+        "pain through the day: one day after a short night": lambda: day_after(Night(2.0, 7.0)),
+    }
+    timings = {}
+    for name, run in cases.items():
+        samples = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            run()
+            samples.append((time.perf_counter() - start) * 1000)
+        timings[name] = samples
+    return timings
+
+
 def run_suite() -> float:
     start = time.monotonic()
     subprocess.run(
@@ -291,7 +320,7 @@ def decisions(by: dict) -> list[str]:
     return out
 
 
-def write_report(results, suite_s, runs, presses, command, elapsed) -> None:
+def write_report(results, suite_s, runs, presses, command, elapsed, models=None) -> None:
     by = {(r.name, r.mode): r for r in results}
     reference_names = sorted(p.name for p in REFERENCE.glob("*.ipynb"))
     plain = "plain_figure.ipynb"
@@ -375,6 +404,15 @@ def write_report(results, suite_s, runs, presses, command, elapsed) -> None:
             f"| {fmt(warm.ws_bytes / 1000, ' kB', 1)} | {fmt(cold.rss_mib, ' MiB', 0)} "
             f"| {spread(warm.latencies_ms, ' ms', 0)} ({warm.missed_updates}) |"
         )
+    if models:
+        lines += [
+            "",
+            "## Model speed (one run, in this Python)",
+            "",
+            "| model | p50 / p95 |",
+            "|---|---|",
+        ]
+        lines += [f"| {name} | {spread(samples, ' ms', 2)} |" for name, samples in models.items()]
     lines += decisions(by)
     foreign = sum(r.foreign_requests for r in results if r.name in lesson_files())
     stock_foreign = sum(r.foreign_requests for r in results if r.name in reference_names)
@@ -436,9 +474,11 @@ def main() -> int:
             finally:
                 server.stop()
         browser.close()
+    models = model_timings()
     suite_s = None if args.skip_suite else run_suite()
     if not args.no_report:
-        write_report(results, suite_s, args.runs, args.presses, command, time.monotonic() - started)
+        elapsed = time.monotonic() - started
+        write_report(results, suite_s, args.runs, args.presses, command, elapsed, models)
     return 0
 
 

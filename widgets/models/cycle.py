@@ -17,6 +17,7 @@ Standard library only, deterministic for a given seed.
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 from dataclasses import dataclass, field, replace
@@ -217,7 +218,7 @@ def _pushes(levels01: dict[str, float], scale: float, link_scale: dict) -> dict:
 def simulate(scenario: Scenario) -> list[Day]:
     """Run the loop for `scenario.days` days and return every day's levels and link pushes."""
     rng = random.Random(scenario.seed)
-    rest = _resting_levels(scenario.connectivity, scenario.pain_condition)
+    rest = _resting_levels(float(scenario.connectivity), float(scenario.pain_condition))
     u = {node: scenario.start.get(node, rest[node] * 10) / 10 for node in NODES}
     days: list[Day] = []
     for day in range(scenario.days):
@@ -242,10 +243,12 @@ def simulate(scenario: Scenario) -> list[Day]:
             inputs["poor_sleep"] += 3.5
         pushes = _pushes(u, scenario.connectivity, link_scale)
         days.append(Day(day, {n: round(u[n] * 10, 2) for n in NODES}, pushes))
+        drives = dict(inputs)
+        for (target_node, _source), push in pushes.items():
+            drives[target_node] += push
         new = {}
         for node in NODES:
-            drive = sum(p for (target, _s), p in pushes.items() if target == node) + inputs[node]
-            target = _response(drive - THRESHOLDS[node])
+            target = _response(drives[node] - THRESHOLDS[node])
             if node == "pain":  # the body's own condition sets where the loop's push starts from
                 target = _with_condition(target, scenario.pain_condition, inputs["pain"])
             noise = rng.gauss(0.0, 0.06 * scenario.variation) if scenario.variation else 0.0
@@ -259,16 +262,23 @@ def _response(excess: float) -> float:
     return FLOOR + (CEILING - FLOOR) * _logistic(GAIN * excess)
 
 
+@functools.lru_cache(maxsize=256)
 def _resting_levels(connectivity: float, pain_condition: float) -> dict[str, float]:
-    """Where the loop settles with no events, starting from no problems at all (0–1 per node)."""
+    """Where the loop settles with no events, starting from no problems at all (0–1 per node).
+
+    Cached: a learner moving other controls keeps the same resting point.
+    """
     u = {node: FLOOR for node in NODES}
     for _ in range(300):
-        pushes = _pushes(u, connectivity, {})
-        u = {
-            node: _response(sum(p for (t, _s), p in pushes.items() if t == node) - THRESHOLDS[node])
-            for node in NODES
-        }
-        u["pain"] = _with_condition(u["pain"], pain_condition, 0.0)
+        drives = dict.fromkeys(NODES, 0.0)
+        for (target, _source), push in _pushes(u, connectivity, {}).items():
+            drives[target] += push
+        new = {node: _response(drives[node] - THRESHOLDS[node]) for node in NODES}
+        new["pain"] = _with_condition(new["pain"], pain_condition, 0.0)
+        settled = max(abs(new[node] - u[node]) for node in NODES) < 1e-9
+        u = new
+        if settled:
+            break
     return u
 
 

@@ -21,12 +21,15 @@ def labelled_slider(
     step: float,
     value: float,
     readout_format: str | None = None,
+    layout: ipw.Layout | None = None,
+    style: ipw.SliderStyle | None = None,
 ) -> ipw.FloatSlider | ipw.IntSlider:
     """A horizontal slider with a visible label and keyboard steps of `step`.
 
     Integer bounds and step give an IntSlider (its readout has no decimals). Updates are sent when
     the learner lets go (or on each arrow key press), not on every pixel of a drag: that keeps the
-    chart responsive and the websocket quiet.
+    chart responsive and the websocket quiet. Pass `layout` and `style` to share them between the
+    sliders of a view (see widgets/ui/shared.py).
     """
     if not description.strip():
         raise ValueError("every control needs a description: it is its accessible name")
@@ -44,8 +47,8 @@ def labelled_slider(
         "step": step,
         "value": value,
         "continuous_update": False,
-        "style": _LABEL_STYLE,
-        "layout": ipw.Layout(width="min(100%, 32rem)"),
+        "style": style or _LABEL_STYLE,
+        "layout": layout or ipw.Layout(width="min(100%, 32rem)"),
     }
     if whole:
         return ipw.IntSlider(

@@ -15,6 +15,8 @@ import html
 
 import ipywidgets as ipw
 
+from widgets.ui.shared import SharedStyles
+
 PLOT_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
 MIME = "application/vnd.plotly.v1+json"
 
@@ -34,16 +36,15 @@ def figure_bundle(figure: object) -> dict:
 class AccessibleChart(ipw.VBox):
     """A plotly chart plus a text alternative that is updated together with it."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, shared: SharedStyles | None = None) -> None:
         if not title.strip():
             raise ValueError("a chart needs a title: it names the figure for screen readers")
+        shared = shared or SharedStyles()
         self.title = title
-        self._plot = ipw.Output()
+        self._plot = ipw.Output(layout=shared.layout)
         self._plot.add_class("btc-plot")
-        self._text = ipw.HTML()
-        self._text.add_class("btc-alt")
-        self._text.add_class("btc-live")
-        super().__init__([self._plot, self._text])
+        self._text = shared.html("", "btc-alt", "btc-live")
+        super().__init__([self._plot, self._text], layout=shared.layout)
         self.add_class("btc-chart")
 
     @property

@@ -23,6 +23,7 @@ from widgets.describers.cycle import (
 from widgets.models.cycle import DAYS, LINKS, NODES, STRATEGIES, Scenario, long_run, simulate
 from widgets.ui.controls import labelled_slider
 from widgets.ui.plots import AccessibleChart
+from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
 from widgets.ui.theme import GRID, INK, OKABE_ITO, SERIES_COLOURS, SERIES_DASHES, chart_layout
 
 #: Stories learners can start from (the issue's presets), as scenario settings.
@@ -92,17 +93,36 @@ class CycleSimulator(ipw.VBox):
         if preset not in PRESETS:
             raise ValueError(f"unknown preset {preset!r}; choose from {', '.join(PRESETS)}")
         self._holding = False
+        shared = SharedStyles()
+        label = shared.style(DescriptionStyle, description_width="initial")
+        slider = {
+            "layout": shared.style(ipw.Layout, width="min(100%, 32rem)"),
+            "style": shared.style(ipw.SliderStyle, description_width="initial"),
+        }
+        button = {
+            "layout": shared.style(ipw.Layout, width="auto"),
+            "style": shared.style(ipw.ButtonStyle),
+        }
+        checkbox = {
+            "indent": False,
+            "layout": shared.style(ipw.Layout, width="16rem"),
+            "style": shared.style(CheckboxStyle),
+        }
+        row = shared.style(ipw.Layout, flex_flow="row wrap", align_items="center")
         self.preset = ipw.Dropdown(
             options=list(PRESETS),
             value=preset,
             description="Start from a story",
-            style={"description_width": "initial"},
+            style=label,
+            layout=shared.layout,
         )
-        self.reset_button = ipw.Button(description="Reset", tooltip="Back to the chosen story")
+        self.reset_button = ipw.Button(
+            description="Reset", tooltip="Back to the chosen story", **button
+        )
         self.reseed_button = ipw.Button(
             description="New ups and downs",
             tooltip="Draw a new set of day-to-day ups and downs",
-            layout=ipw.Layout(width="auto"),
+            **button,
         )
         self.connectivity = labelled_slider(
             "How tightly your loop is wound (loose 0.5 – tight 1.5)",
@@ -111,46 +131,45 @@ class CycleSimulator(ipw.VBox):
             step=0.05,
             value=1.0,
             readout_format=".2f",
+            **slider,
         )
         self.pain_condition = labelled_slider(
-            "Pain from your body's condition (0–10)", min=0, max=10, step=1, value=3
+            "Pain from your body's condition (0–10)", min=0, max=10, step=1, value=3, **slider
         )
         self.flare_day = labelled_slider(
-            "Flare or hard time starts on day", min=1, max=DAYS, step=1, value=7
+            "Flare or hard time starts on day", min=1, max=DAYS, step=1, value=7, **slider
         )
-        self.flare_size = labelled_slider("Flare strength (0–10)", min=0, max=10, step=1, value=0)
+        self.flare_size = labelled_slider(
+            "Flare strength (0–10)", min=0, max=10, step=1, value=0, **slider
+        )
         self.stress_size = labelled_slider(
-            "Stress in that time (0–10)", min=0, max=10, step=1, value=0
+            "Stress in that time (0–10)", min=0, max=10, step=1, value=0, **slider
         )
         self.variation = ipw.Checkbox(
-            value=False, description="Day-to-day ups and downs", indent=False
+            value=False, description="Day-to-day ups and downs", **checkbox
         )
         self.strategy_boxes: dict[str, ipw.Checkbox] = {}
         self.strategy_days: dict[str, ipw.IntSlider] = {}
         rows = []
         for key, strategy in STRATEGIES.items():
-            box = ipw.Checkbox(
-                value=False,
-                description=strategy.label,
-                indent=False,
-                layout=ipw.Layout(width="16rem"),
-            )
+            box = ipw.Checkbox(value=False, description=strategy.label, **checkbox)
             day = labelled_slider(
                 f"{strategy.label}: starts on day",
                 min=1,
                 max=DAYS,
                 step=1,
                 value=DEFAULT_STRATEGY_DAY + 1,
+                **slider,
             )
             self.strategy_boxes[key], self.strategy_days[key] = box, day
-            rows.append(ipw.HBox([box, day], layout=ipw.Layout(flex_flow="row wrap")))
+            rows.append(ipw.HBox([box, day], layout=row))
         self.seed = 1
-        self.course_chart = AccessibleChart("Twelve weeks of the loop")
-        self.loop_chart = AccessibleChart("The loop on the last day")
-        self.compare_chart = AccessibleChart("Where the loop settles, with and without strategies")
-        self.narration = ipw.HTML()
-        self.narration.add_class("btc-live")
-        self.narration.add_class("btc-narration")
+        self.course_chart = AccessibleChart("Twelve weeks of the loop", shared)
+        self.loop_chart = AccessibleChart("The loop on the last day", shared)
+        self.compare_chart = AccessibleChart(
+            "Where the loop settles, with and without strategies", shared
+        )
+        self.narration = shared.html("", "btc-live", "btc-narration")
         controls = [
             self.connectivity,
             self.pain_condition,
@@ -171,21 +190,19 @@ class CycleSimulator(ipw.VBox):
         self.reseed_button.on_click(self._reseed)
         super().__init__(
             [
-                ipw.HTML(ILLUSTRATIVE_NOTE),
-                ipw.HBox(
-                    [self.preset, self.reset_button, self.reseed_button],
-                    layout=ipw.Layout(flex_flow="row wrap", align_items="center"),
-                ),
-                ipw.HTML("<h3 class='btc-sim-heading'>Your loop</h3>"),
+                shared.html(ILLUSTRATIVE_NOTE),
+                ipw.HBox([self.preset, self.reset_button, self.reseed_button], layout=row),
+                shared.html("<h3 class='btc-sim-heading'>Your loop</h3>"),
                 *controls,
-                ipw.HTML("<h3 class='btc-sim-heading'>Ways to step in</h3>"),
+                shared.html("<h3 class='btc-sim-heading'>Ways to step in</h3>"),
                 *rows,
                 self.narration,
                 self.course_chart,
                 self.loop_chart,
                 self.compare_chart,
-                ipw.HTML(SOURCES_AND_LIMITS),
-            ]
+                shared.html(SOURCES_AND_LIMITS),
+            ],
+            layout=shared.layout,
         )
         self.add_class("btc-simulator")
         self.add_class("btc-cycle-simulator")

@@ -15,6 +15,7 @@ import ipywidgets as ipw
 
 from widgets.course_config import NOTEBOOKS_DIR
 from widgets.models.knowledge_check import Question, load_questions, score_message
+from widgets.ui.shared import DescriptionStyle, SharedStyles
 
 CHECKS_DIR = NOTEBOOKS_DIR / "checks"
 LATE_CHOICE_SECONDS = 1.5
@@ -23,29 +24,42 @@ LATE_CHOICE_SECONDS = 1.5
 class QuestionView(ipw.VBox):
     """One question: its text, the choices, a "Check answer" button and the feedback."""
 
-    def __init__(self, question: Question, number: int, on_marked=None) -> None:
+    def __init__(
+        self,
+        question: Question,
+        number: int,
+        on_marked=None,
+        shared: SharedStyles | None = None,
+    ) -> None:
+        shared = shared or SharedStyles()
         self.question = question
         self.correct = False
         self._on_marked = on_marked
-        self.prompt = ipw.HTML(
+        self.prompt = shared.html(
             f'<p class="btc-question"><strong>Question {number}.</strong> '
             f"{html.escape(question.text)}</p>"
         )
         self.choices = ipw.RadioButtons(
             options=[(choice, index) for index, choice in enumerate(question.choices)],
             value=None,
-            layout=ipw.Layout(width="auto"),
+            layout=shared.style(ipw.Layout, width="auto"),
+            style=shared.style(DescriptionStyle),
         )
         self.choices.add_class("btc-choices")
-        self.button = ipw.Button(description="Check answer", tooltip="Check your answer")
+        self.button = ipw.Button(
+            description="Check answer",
+            tooltip="Check your answer",
+            layout=shared.layout,
+            style=shared.style(ipw.ButtonStyle),
+        )
         self.button.add_class("btc-check-button")
-        self.feedback = ipw.HTML("")
-        self.feedback.add_class("btc-feedback")
-        self.feedback.add_class("btc-live")
+        self.feedback = shared.html("", "btc-feedback", "btc-live")
         self._marked_at = float("-inf")
         self.button.on_click(lambda _button: self.mark())
         self.choices.observe(self._late_choice, "value")
-        super().__init__([self.prompt, self.choices, self.button, self.feedback])
+        super().__init__(
+            [self.prompt, self.choices, self.button, self.feedback], layout=shared.layout
+        )
         self.add_class("btc-quiz-question")
 
     def _late_choice(self, _change) -> None:
@@ -73,12 +87,13 @@ class KnowledgeCheck(ipw.VBox):
     """All questions of one lesson plus a running score."""
 
     def __init__(self, questions: tuple[Question, ...]) -> None:
-        self.score = ipw.HTML("")
-        self.score.add_class("btc-live")
+        shared = SharedStyles()
+        self.score = shared.html("", "btc-live")
         self.questions = [
-            QuestionView(q, n, on_marked=self._update_score) for n, q in enumerate(questions, 1)
+            QuestionView(q, n, on_marked=self._update_score, shared=shared)
+            for n, q in enumerate(questions, 1)
         ]
-        super().__init__([*self.questions, self.score])
+        super().__init__([*self.questions, self.score], layout=shared.layout)
         self.add_class("btc-quiz")
 
     def _update_score(self) -> None:

@@ -9,6 +9,7 @@ import ipywidgets as ipw
 from widgets.describers.daily_rhythm import clock, describe_day
 from widgets.models.daily_rhythm import Night, day_after
 from widgets.ui.plots import AccessibleChart
+from widgets.ui.shared import SharedStyles
 from widgets.ui.theme import OKABE_ITO, chart_layout
 
 BEDTIMES = [(clock(h / 2), h / 2 % 24) for h in range(42, 57)]  # 21:00 to 04:00
@@ -29,26 +30,26 @@ class PainThroughTheDay(ipw.VBox):
     """Choose a night; see pain sensitivity across the next day beside a usual night."""
 
     def __init__(self) -> None:
+        shared = SharedStyles()
+        slider = {
+            "style": shared.style(ipw.SliderStyle, description_width="initial"),
+            "layout": shared.layout,
+            "continuous_update": False,
+        }
         self.bedtime = ipw.SelectionSlider(
-            options=BEDTIMES,
-            value=2.0,
-            description="Bedtime",
-            style={"description_width": "initial"},
-            continuous_update=False,
+            options=BEDTIMES, value=2.0, description="Bedtime", **slider
         )
         self.wake = ipw.SelectionSlider(
-            options=WAKE_TIMES,
-            value=7.0,
-            description="Wake-up time",
-            style={"description_width": "initial"},
-            continuous_update=False,
+            options=WAKE_TIMES, value=7.0, description="Wake-up time", **slider
         )
-        self.chart = AccessibleChart("Pain sensitivity through the day")
-        self.message = ipw.HTML()
-        self.message.add_class("btc-live")
+        self.chart = AccessibleChart("Pain sensitivity through the day", shared)
+        self.message = shared.html("", "btc-live")
         for control in (self.bedtime, self.wake):
             control.observe(lambda _change: self.update(), "value")
-        super().__init__([ipw.HTML(NOTE), self.bedtime, self.wake, self.message, self.chart])
+        super().__init__(
+            [shared.html(NOTE), self.bedtime, self.wake, self.message, self.chart],
+            layout=shared.layout,
+        )
         self.add_class("btc-simulator")
         self.update()
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +82,7 @@ class PageResult:
     latencies_ms: list[float] = field(default_factory=list)
     missed_updates: int = 0
     foreign_requests: int = 0
+    failed_loads: int = 0
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -128,8 +130,12 @@ def load_page(browser, url: str, *, record_ws: bool = False):
             socket.on("framereceived", count)
 
         page.on("websocket", on_socket)
-    page.goto(url, wait_until="commit", timeout=120_000)
-    wait_interactive(page, timeout_ms=120_000)
+    try:
+        page.goto(url, wait_until="commit", timeout=120_000)
+        wait_interactive(page, timeout_ms=120_000)
+    except PlaywrightError:
+        context.close()
+        raise
     seconds = page.evaluate("performance.now()") / 1000
     if record_ws:
         page.wait_for_timeout(1000)  # late comm messages still belong to this page load
@@ -187,9 +193,14 @@ def measure_server(
         for run in range(runs):
             fills = pool_fills(server)
             before = kernel_pids(server)
-            page, context, seconds, ws, foreign = load_page(
-                browser, server.lesson_url(file), record_ws=(run == 0)
-            )
+            try:
+                page, context, seconds, ws, foreign = load_page(
+                    browser, server.lesson_url(file), record_ws=(run == 0)
+                )
+            except PlaywrightError as error:  # one stuck load must not lose the whole run
+                print(f"  {name} {mode} {file}: load {run + 1} failed: {error}".splitlines()[0])
+                result.failed_loads += 1
+                continue
             result.interactive_s.append(seconds)
             result.foreign_requests += foreign
             if run == 0:
@@ -208,7 +219,7 @@ def measure_server(
                     time.sleep(0.2)
         print(
             f"  {name:9} {mode:9} {file:28} interactive median "
-            f"{statistics.median(result.interactive_s):.2f} s",
+            f"{median(result.interactive_s):.2f} s",
             flush=True,
         )
         results.append(result)
@@ -414,6 +425,12 @@ def write_report(results, suite_s, runs, presses, command, elapsed, models=None)
         ]
         lines += [f"| {name} | {spread(samples, ' ms', 2)} |" for name, samples in models.items()]
     lines += decisions(by)
+    failed = [f"{r.name} ({r.mode}): {r.failed_loads}" for r in results if r.failed_loads]
+    if failed:
+        lines += [
+            "",
+            "Page loads that did not become interactive within 120 s: " + "; ".join(failed),
+        ]
     foreign = sum(r.foreign_requests for r in results if r.name in lesson_files())
     stock_foreign = sum(r.foreign_requests for r in results if r.name in reference_names)
     lines += [

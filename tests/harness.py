@@ -127,6 +127,21 @@ def wait_for_pool(server: VoilaServer, deadline: float, wanted: int) -> None:
         time.sleep(0.3)
 
 
+def start_course_copy(folder: Path, extra: dict[str, str]) -> VoilaServer:
+    """Serve a copy of the course with extra notebooks (file name -> JSON text), no preheating.
+
+    For tests that need a notebook the real course must not contain (one that fails, one that
+    exercises a UI piece on its own).
+    """
+    for name in ("voila.py", "course.toml"):
+        shutil.copy(ROOT / name, folder / name)
+    shutil.copytree(ROOT / "notebooks", folder / "notebooks")
+    shutil.copytree(ROOT / "assets", folder / "assets")
+    for name, text in extra.items():
+        (folder / "notebooks" / name).write_text(text, encoding="utf-8")
+    return start_voila(folder / "voila.log", cwd=folder, env={"BTC_POOL_SIZE": "0"})
+
+
 def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 

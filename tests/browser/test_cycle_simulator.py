@@ -110,3 +110,50 @@ def test_pain_through_the_day_by_keyboard(page, voila_server):
         arg=before,
     )
     assert "01:30 to 07:00" in page.locator(alt).inner_text()
+
+
+STRATEGY_LABELS = [
+    "Professional help and CBT",
+    "Medication, with your prescriber",
+    "Physical activity and pacing",
+    "Mindfulness and relaxation",
+    "Social support",
+    "A steady sleep routine",
+]
+
+
+def test_every_control_changes_the_run_by_keyboard(simulator):
+    """Each strategy box and start day, the loop sliders, variation and the reseed button."""
+    page = simulator
+
+    def course_text() -> str:
+        return text_of(page, COURSE_ALT) + text_of(page, NARRATION)
+
+    def press_and_expect_change(key: str) -> None:
+        before = course_text()
+        page.keyboard.press(key)
+        page.wait_for_function(
+            "old => { const q = s => document.querySelector(s).innerText;"
+            " return q('.btc-cycle-simulator .btc-alt') + q('.btc-cycle-simulator .btc-narration')"
+            " !== old; }",
+            arg=before,
+            timeout=15_000,
+        )
+
+    for label in STRATEGY_LABELS:
+        page.get_by_role("checkbox", name=label).focus()
+        press_and_expect_change("Space")
+        page.locator(f".noUi-handle[aria-label='{label}: starts on day']").focus()
+        press_and_expect_change("Home")
+    for name, key in (
+        ("Flare strength", "Home"),  # a stronger flare would change nothing: pain is at its top
+        ("Stress in that", "End"),
+        ("Pain from your body", "End"),
+        ("Flare or hard time", "End"),
+    ):
+        page.locator(f".noUi-handle[aria-label^='{name}']").focus()
+        press_and_expect_change(key)
+    page.get_by_role("checkbox", name="Day-to-day ups and downs").focus()
+    press_and_expect_change("Space")
+    page.get_by_role("button", name="New ups and downs").focus()
+    press_and_expect_change("Enter")

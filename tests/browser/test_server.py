@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
 import urllib.error
 import urllib.request
 
 import pytest
 
-from tests.harness import ROOT, start_voila, wait_interactive
+from tests.harness import start_course_copy, start_voila, wait_interactive
 
 
 def status(url: str) -> int:
@@ -40,21 +39,19 @@ def test_home_page_and_template_load_nothing_from_a_cdn(voila_server):
         assert "cdn." not in html and "cdnjs" not in html and "fontawesome" not in html.lower()
 
 
+BROKEN = (
+    '{"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# Broken"},'
+    ' {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],'
+    ' "source": "raise ValueError(\\"secret detail 1234\\")"}],'
+    ' "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",'
+    ' "language": "python"}}, "nbformat": 4, "nbformat_minor": 5}'
+)
+
+
 @pytest.fixture
 def broken_course(tmp_path):
     """A copy of the course with one extra notebook whose code raises an error."""
-    shutil.copy(ROOT / "voila.py", tmp_path / "voila.py")
-    shutil.copy(ROOT / "course.toml", tmp_path / "course.toml")
-    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
-    shutil.copytree(ROOT / "assets", tmp_path / "assets")
-    (tmp_path / "notebooks" / "zz_broken.ipynb").write_text(
-        '{"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# Broken"},'
-        ' {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],'
-        ' "source": "raise ValueError(\\"secret detail 1234\\")"}],'
-        ' "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",'
-        ' "language": "python"}}, "nbformat": 4, "nbformat_minor": 5}'
-    )
-    server = start_voila(tmp_path / "voila.log", cwd=tmp_path, env={"BTC_POOL_SIZE": "0"})
+    server = start_course_copy(tmp_path, {"zz_broken.ipynb": BROKEN})
     yield server
     server.stop()
 

@@ -3,23 +3,16 @@ keyboard redraws an AccessibleChart and its text alternative, and axe finds noth
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.harness import ROOT, start_voila, wait_interactive
+from tests.harness import ROOT, start_course_copy, wait_interactive
 
 
 @pytest.fixture(scope="module")
 def ui_course(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("ui-course")
-    for name in ("voila.py", "course.toml"):
-        shutil.copy(ROOT / name, folder / name)
-    shutil.copytree(ROOT / "notebooks", folder / "notebooks")
-    shutil.copytree(ROOT / "assets", folder / "assets")
-    shutil.copy(ROOT / "benchmarks/reference/course_chart.ipynb", folder / "notebooks/zz_ui.ipynb")
-    server = start_voila(folder / "voila.log", cwd=folder, env={"BTC_POOL_SIZE": "0"})
+    chart = (ROOT / "benchmarks/reference/course_chart.ipynb").read_text(encoding="utf-8")
+    server = start_course_copy(tmp_path_factory.mktemp("ui-course"), {"zz_ui.ipynb": chart})
     yield server
     server.stop()
 

@@ -72,3 +72,17 @@ def test_figure_bundle_is_small_and_has_no_javascript():
     assert set(bundle) == {MIME}
     assert len(text) < 3000, "a tiny chart should cost well under 3 KB on the websocket"
     assert bundle[MIME]["config"]["displayModeBar"] is False
+
+
+def test_diagram_carries_escaped_svg_and_text():
+    from widgets.ui.plots import AccessibleDiagram
+    from widgets.ui.svg import grouped_bars
+
+    diagram = AccessibleDiagram("Bars")
+    svg = grouped_bars(["<a>", "b"], [("Now & then", [3, 12], "#0072B2", False)], "T<itle>")
+    diagram.show(svg, "Two bars.")
+    assert diagram._plot.value.startswith("<svg") and "&lt;a&gt;" in svg and "<a>" not in svg
+    assert "Now &amp; then" in svg and "T&lt;itle&gt;" in svg
+    assert "Diagram: Bars" in diagram._text.value and diagram.text == "Two bars."
+    with pytest.raises(ValueError):
+        diagram.show(svg, " ")

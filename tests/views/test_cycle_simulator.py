@@ -15,8 +15,9 @@ def sim():
 def test_starts_from_the_flare_story_and_shows_three_charts(sim):
     assert sim.preset.value == "A flare after surgery"
     assert "stuck" in sim.narration.value
-    for chart in (sim.course_chart, sim.loop_chart, sim.compare_chart):
-        assert chart.text and len(chart._plot.outputs) == 1
+    assert sim.course_chart.text and len(sim.course_chart._plot.outputs) == 1
+    for diagram in (sim.loop_chart, sim.compare_chart):
+        assert diagram.text and diagram._plot.value.startswith("<svg")
 
 
 def test_loosening_the_loop_lets_the_flare_fade(sim):

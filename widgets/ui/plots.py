@@ -69,3 +69,40 @@ class AccessibleChart(ipw.VBox):
             f'<p class="btc-alt-title"><strong>Chart: {html.escape(self.title)}</strong></p>'
             f"{paragraphs}"
         )
+
+
+class AccessibleDiagram(ipw.VBox):
+    """An SVG diagram drawn in Python plus its text alternative, updated together.
+
+    For small diagrams that change with every control: swapping SVG text costs milliseconds,
+    where re-creating a plotly chart costs tens (see widgets/ui/svg.py).
+    """
+
+    def __init__(self, title: str, shared: SharedStyles | None = None) -> None:
+        if not title.strip():
+            raise ValueError("a diagram needs a title: it names the figure for screen readers")
+        shared = shared or SharedStyles()
+        self.title = title
+        self._plot = shared.html("", "btc-plot", "btc-diagram")
+        self._text = shared.html("", "btc-alt", "btc-live")
+        self._plain = ""
+        super().__init__([self._plot, self._text], layout=shared.layout)
+        self.add_class("btc-chart")
+
+    @property
+    def text(self) -> str:
+        return self._plain
+
+    def show(self, svg: str, description: str) -> None:
+        """Draw `svg` (made by widgets.ui.svg) and set the text alternative (plain text)."""
+        if not description or not description.strip():
+            raise ValueError("a diagram must come with a text description of what it shows")
+        self._plain = description.strip()
+        self._plot.value = svg
+        paragraphs = "".join(
+            f"<p>{html.escape(part)}</p>" for part in self._plain.split("\n") if part.strip()
+        )
+        self._text.value = (
+            f'<p class="btc-alt-title"><strong>Diagram: {html.escape(self.title)}</strong></p>'
+            f"{paragraphs}"
+        )

@@ -8,7 +8,6 @@ leaves the last good run on screen and says what was wrong.
 from __future__ import annotations
 
 import html
-import math
 from dataclasses import replace
 
 import ipywidgets as ipw
@@ -22,9 +21,10 @@ from widgets.describers.cycle import (
 )
 from widgets.models.cycle import DAYS, LINKS, NODES, STRATEGIES, Scenario, long_run, simulate
 from widgets.ui.controls import labelled_slider
-from widgets.ui.plots import AccessibleChart
+from widgets.ui.plots import AccessibleChart, AccessibleDiagram
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
-from widgets.ui.theme import GRID, INK, OKABE_ITO, SERIES_COLOURS, SERIES_DASHES, chart_layout
+from widgets.ui.svg import grouped_bars, loop_diagram
+from widgets.ui.theme import INK, OKABE_ITO, SERIES_COLOURS, SERIES_DASHES, chart_layout
 
 #: Stories learners can start from (the issue's presets), as scenario settings.
 PRESETS: dict[str, dict] = {
@@ -165,8 +165,8 @@ class CycleSimulator(ipw.VBox):
             rows.append(ipw.HBox([box, day], layout=row))
         self.seed = 1
         self.course_chart = AccessibleChart("Twelve weeks of the loop", shared)
-        self.loop_chart = AccessibleChart("The loop on the last day", shared)
-        self.compare_chart = AccessibleChart(
+        self.loop_chart = AccessibleDiagram("The loop on the last day", shared)
+        self.compare_chart = AccessibleDiagram(
             "Where the loop settles, with and without strategies", shared
         )
         self.narration = shared.html("", "btc-live", "btc-narration")
@@ -278,10 +278,10 @@ class CycleSimulator(ipw.VBox):
         without = simulate(replace(scenario, strategies={})) if scenario.strategies else None
         self.narration.value = f"<p>{html.escape(narrate(scenario, days, without))}</p>"
         self.course_chart.show(course_figure(scenario, days), describe_course(days))
-        self.loop_chart.show(loop_figure(days[-1]), describe_loop(days[-1]))
+        self.loop_chart.show(loop_svg(days[-1]), describe_loop(days[-1]))
         settled, before = long_run(days), long_run(without) if without else None
         self.compare_chart.show(
-            compare_figure(settled, before),
+            compare_svg(settled, before),
             describe_comparison(before, settled)
             if before
             else "No strategy is switched on. Where each problem settles, out of 10: "
@@ -396,90 +396,31 @@ def course_figure(scenario: Scenario, days) -> dict:
     return {"data": data, "layout": layout}
 
 
-def loop_figure(day) -> dict:
-    strongest = max(weight for weight, _why in LINKS.values())
-    notes = []
-    for (target, source), push in day.pushes.items():
-        (x0, y0), (x1, y1) = POSITIONS[source], POSITIONS[target]
-        dx, dy = x1 - x0, y1 - y0
-        length = math.hypot(dx, dy)
-        # Two-way links run side by side: shift each a little to its own right.
-        ox, oy = dy / length * 0.06, -dx / length * 0.06
-        shrink = 0.24 / length
-        notes.append(
-            {
-                "x": x1 - dx * shrink + ox,
-                "y": y1 - dy * shrink + oy,
-                "ax": x0 + dx * shrink + ox,
-                "ay": y0 + dy * shrink + oy,
-                "xref": "x",
-                "yref": "y",
-                "axref": "x",
-                "ayref": "y",
-                "text": "",
-                "showarrow": True,
-                "arrowhead": 2,
-                "arrowsize": 1,
-                "arrowwidth": 0.8 + 6 * push / strongest,
-                "arrowcolor": OKABE_ITO["vermillion"] if push > 0.3 * strongest else "#8a8a8a",
-                "opacity": 0.9,
-            }
-        )
-    data = [
-        {
-            "type": "scatter",
-            "mode": "markers+text",
-            "hoverinfo": "skip",
-            "x": [POSITIONS[n][0] for n in NODES],
-            "y": [POSITIONS[n][1] for n in NODES],
-            "marker": {
-                "size": [54 + 2.5 * day.levels[n] for n in NODES],
-                "color": [NODE_COLOURS[n] for n in NODES],
-                "opacity": [0.35 + 0.065 * day.levels[n] for n in NODES],
-                "line": {"color": INK, "width": 2},
-            },
-            "text": [f"<b>{NAMES[n].capitalize()}</b><br>{day.levels[n]:.0f}/10" for n in NODES],
-            "textfont": {"color": INK, "size": 14},
-        }
-    ]
-    layout = chart_layout(
-        "Thicker arrow = harder push", "", "", annotations=notes, showlegend=False, height=360
+def loop_svg(day) -> str:
+    """The loop on one day as an SVG diagram (arrows as thick as their push)."""
+    return loop_diagram(
+        POSITIONS,
+        day.levels,
+        day.pushes,
+        NAMES,
+        NODE_COLOURS,
+        max(weight for weight, _why in LINKS.values()),
+        "The loop on the last day",
     )
-    layout["xaxis"] = {"visible": False, "range": [-1.6, 1.6], "fixedrange": True}
-    layout["yaxis"] = {"visible": False, "range": [-1.3, 1.35], "fixedrange": True}
-    layout["margin"] = {"l": 10, "r": 10, "t": 45, "b": 10}
-    return {"data": data, "layout": layout}
 
 
-def compare_figure(settled: dict, before: dict | None) -> dict:
+def compare_svg(settled: dict, before: dict | None) -> str:
+    """Where each problem settles, with and without strategies, as SVG bars."""
     labels = [NAMES[n].capitalize() for n in NODES]
-    data = []
+    series = []
     if before:
-        data.append(
-            {
-                "type": "bar",
-                "name": "Without strategies",
-                "x": labels,
-                "y": [before[n] for n in NODES],
-                "marker": {
-                    "color": "#b8b8b8",
-                    "pattern": {"shape": "/"},
-                    "line": {"color": INK, "width": 1},
-                },
-            }
+        series.append(("Without strategies", [before[n] for n in NODES], "#b8b8b8", True))
+    series.append(
+        (
+            "With your strategies" if before else "Settles at",
+            [settled[n] for n in NODES],
+            OKABE_ITO["blue"],
+            False,
         )
-    data.append(
-        {
-            "type": "bar",
-            "name": "With your strategies" if before else "Settles at",
-            "x": labels,
-            "y": [settled[n] for n in NODES],
-            "marker": {"color": OKABE_ITO["blue"], "line": {"color": INK, "width": 1}},
-        }
     )
-    layout = chart_layout(
-        "Last two weeks, average (0–10)", "", "Level", barmode="group", height=320
-    )
-    layout["yaxis"]["range"] = [0, 10]
-    layout["yaxis"]["gridcolor"] = GRID
-    return {"data": data, "layout": layout}
+    return grouped_bars(labels, series, "Last two weeks, average (0–10)")

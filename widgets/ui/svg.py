@@ -1,0 +1,132 @@
+"""Small diagrams drawn as SVG text in Python: the loop diagram and the with/without bars.
+
+Why not plotly for these: each plotly chart is re-created on every change (`newPlot`), so three
+plotly charts per simulator change cost about 300 ms at p95 here (docs/performance.md). An SVG
+string swapped into the page costs a few milliseconds, needs no script, and carries its own title.
+All text is escaped; numbers are formatted by us.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from widgets.ui.theme import FONT, GRID, INK, OKABE_ITO
+
+
+def _svg(width: int, height: int, title: str, body: str) -> str:
+    return (
+        f'<svg class="btc-svg" viewBox="0 0 {width} {height}" width="100%" '
+        f'style="max-width:{width}px" aria-hidden="true" '
+        f'xmlns="http://www.w3.org/2000/svg" font-family="{escape(FONT)}">'
+        f"<title>{escape(title)}</title>{body}</svg>"
+    )
+
+
+def loop_diagram(
+    positions: dict[str, tuple[float, float]],
+    levels: dict[str, float],
+    pushes: dict[tuple[str, str], float],
+    names: dict[str, str],
+    colours: dict[str, str],
+    strongest: float,
+    title: str,
+) -> str:
+    """Nodes sized and shaded by level (0–10); arrows as thick as their push, source → target."""
+    width, height, scale = 640, 420, 170
+
+    def at(node: str) -> tuple[float, float]:
+        x, y = positions[node]
+        return width / 2 + x * scale * 1.45, height / 2 - y * scale + 10
+
+    heads = {"strong": OKABE_ITO["vermillion"], "weak": "#8a8a8a"}
+    parts = [
+        "<defs>"
+        + "".join(
+            f'<marker id="btc-head-{kind}" viewBox="0 0 10 10" refX="8" refY="5" '
+            f'markerWidth="4" markerHeight="4" orient="auto"><path d="M0,0 L10,5 L0,10 z" '
+            f'fill="{colour}"/></marker>'
+            for kind, colour in heads.items()
+        )
+        + "</defs>"
+    ]
+    radius = {node: 30 + 2.2 * levels[node] for node in levels}
+    for (target, source), push in sorted(pushes.items(), key=lambda item: item[1]):
+        (x0, y0), (x1, y1) = at(source), at(target)
+        dx, dy = x1 - x0, y1 - y0
+        length = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / length, dy / length
+        ox, oy = -uy * 7, ux * 7  # two-way links run side by side
+        start = (x0 + ux * (radius[source] + 4) + ox, y0 + uy * (radius[source] + 4) + oy)
+        end = (x1 - ux * (radius[target] + 8) + ox, y1 - uy * (radius[target] + 8) + oy)
+        kind = "strong" if push > 0.3 * strongest else "weak"
+        dash = "" if kind == "strong" else ' stroke-dasharray="6 4"'
+        parts.append(
+            f'<line x1="{start[0]:.1f}" y1="{start[1]:.1f}" x2="{end[0]:.1f}" y2="{end[1]:.1f}" '
+            f'stroke="{heads[kind]}" stroke-width="{1 + 7 * push / strongest:.1f}"{dash} '
+            f'marker-end="url(#btc-head-{kind})" stroke-linecap="round"/>'
+        )
+    for node, level in levels.items():
+        x, y = at(node)
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius[node]:.1f}" fill="{colours[node]}" '
+            f'fill-opacity="{0.25 + 0.06 * level:.2f}" stroke="{INK}" stroke-width="2"/>'
+            f'<text x="{x:.1f}" y="{y - 2:.1f}" text-anchor="middle" font-size="15" '
+            f'font-weight="700" fill="{INK}">{escape(names[node].capitalize())}</text>'
+            f'<text x="{x:.1f}" y="{y + 16:.1f}" text-anchor="middle" font-size="14" '
+            f'fill="{INK}">{level:.0f}/10</text>'
+        )
+    parts.append(
+        f'<text x="8" y="{height - 8}" font-size="13" fill="{INK}">Thicker arrow = harder push. '
+        "Solid = strong push, dashed = weak.</text>"
+    )
+    return _svg(width, height, title, "".join(parts))
+
+
+def grouped_bars(
+    labels: list[str],
+    series: list[tuple[str, list[float], str, bool]],
+    title: str,
+    top: float = 10.0,
+) -> str:
+    """Bars per label for each (name, values, colour, hatched) series, on a 0–`top` axis."""
+    width, height = 640, 300
+    left, right, upper, lower = 48, 12, 40, 46
+    plot_w, plot_h = width - left - right, height - upper - lower
+    group = plot_w / len(labels)
+    bar = group * 0.7 / max(1, len(series))
+    parts = [
+        '<defs><pattern id="btc-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="8" height="8" fill="#d9d9d9"/>'
+        '<line x1="0" y1="0" x2="0" y2="8" stroke="#6b6b6b" stroke-width="3"/></pattern></defs>'
+    ]
+    for tick in range(0, int(top) + 1, 2):
+        y = upper + plot_h * (1 - tick / top)
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
+            f'<text x="{left - 8}" y="{y + 5:.1f}" text-anchor="end" font-size="13" '
+            f'fill="{INK}">{tick}</text>'
+        )
+    for i, label in enumerate(labels):
+        x0 = left + group * i + group * 0.15
+        for j, (_name, values, colour, hatched) in enumerate(series):
+            value = max(0.0, min(top, values[i]))
+            h = plot_h * value / top
+            fill = "url(#btc-hatch)" if hatched else colour
+            parts.append(
+                f'<rect x="{x0 + j * bar:.1f}" y="{upper + plot_h - h:.1f}" width="{bar - 2:.1f}" '
+                f'height="{h:.1f}" fill="{fill}" stroke="{INK}"/>'
+            )
+        parts.append(
+            f'<text x="{left + group * (i + 0.5):.1f}" y="{height - lower + 20}" '
+            f'text-anchor="middle" font-size="14" fill="{INK}">{escape(label)}</text>'
+        )
+    x = left
+    for name, _values, colour, hatched in series:
+        fill = "url(#btc-hatch)" if hatched else colour
+        parts.append(
+            f'<rect x="{x}" y="10" width="16" height="16" fill="{fill}" stroke="{INK}"/>'
+            f'<text x="{x + 22}" y="23" font-size="14" fill="{INK}">{escape(name)}</text>'
+        )
+        x += 30 + 8 * len(name)
+    return _svg(width, height, title, "".join(parts))

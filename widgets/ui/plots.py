@@ -33,17 +33,19 @@ def figure_bundle(figure: object) -> dict:
     }
 
 
-class AccessibleChart(ipw.VBox):
-    """A plotly chart plus a text alternative that is updated together with it."""
+class _Figure(ipw.VBox):
+    """A picture (made by a subclass) and its text alternative, always changed together."""
 
-    def __init__(self, title: str, shared: SharedStyles | None = None) -> None:
+    kind = "Figure"
+
+    def __init__(self, title: str, picture: ipw.DOMWidget, shared: SharedStyles) -> None:
         if not title.strip():
-            raise ValueError("a chart needs a title: it names the figure for screen readers")
-        shared = shared or SharedStyles()
+            raise ValueError("a figure needs a title: it names the figure for screen readers")
         self.title = title
-        self._plot = ipw.Output(layout=shared.layout)
+        self._plot = picture
         self._plot.add_class("btc-plot")
         self._text = shared.html("", "btc-alt", "btc-live")
+        self._plain = ""
         super().__init__([self._plot, self._text], layout=shared.layout)
         self.add_class("btc-chart")
 
@@ -52,57 +54,58 @@ class AccessibleChart(ipw.VBox):
         """The current text alternative, as plain text."""
         return self._plain
 
+    def _describe(self, description: str) -> None:
+        if not description or not description.strip():
+            raise ValueError(
+                f"a {self.kind.lower()} must come with a text description of what it shows"
+            )
+        self._plain = description.strip()
+
+    def _publish_text(self) -> None:
+        paragraphs = "".join(
+            f"<p>{html.escape(part)}</p>" for part in self._plain.split("\n") if part.strip()
+        )
+        self._text.value = (
+            f'<p class="btc-alt-title"><strong>{self.kind}: {html.escape(self.title)}</strong></p>'
+            f"{paragraphs}"
+        )
+
+
+class AccessibleChart(_Figure):
+    """A plotly chart plus a text alternative that is updated together with it."""
+
+    kind = "Chart"
+
+    def __init__(self, title: str, shared: SharedStyles | None = None) -> None:
+        shared = shared or SharedStyles()
+        super().__init__(title, ipw.Output(layout=shared.layout), shared)
+
     def show(self, figure: object, description: str) -> None:
         """Draw `figure` and replace the text alternative with `description` (plain text)."""
-        if not description or not description.strip():
-            raise ValueError("a chart must come with a text description of what it shows")
-        self._plain = description.strip()
+        self._describe(description)
         # Setting `outputs` replaces the chart in one message (no clear-then-draw flicker), and
         # works the same with or without a running kernel.
         self._plot.outputs = (
             {"output_type": "display_data", "data": figure_bundle(figure), "metadata": {}},
         )
-        paragraphs = "".join(
-            f"<p>{html.escape(part)}</p>" for part in self._plain.split("\n") if part.strip()
-        )
-        self._text.value = (
-            f'<p class="btc-alt-title"><strong>Chart: {html.escape(self.title)}</strong></p>'
-            f"{paragraphs}"
-        )
+        self._publish_text()
 
 
-class AccessibleDiagram(ipw.VBox):
+class AccessibleDiagram(_Figure):
     """An SVG diagram drawn in Python plus its text alternative, updated together.
 
     For small diagrams that change with every control: swapping SVG text costs milliseconds,
     where re-creating a plotly chart costs tens (see widgets/ui/svg.py).
     """
 
-    def __init__(self, title: str, shared: SharedStyles | None = None) -> None:
-        if not title.strip():
-            raise ValueError("a diagram needs a title: it names the figure for screen readers")
-        shared = shared or SharedStyles()
-        self.title = title
-        self._plot = shared.html("", "btc-plot", "btc-diagram")
-        self._text = shared.html("", "btc-alt", "btc-live")
-        self._plain = ""
-        super().__init__([self._plot, self._text], layout=shared.layout)
-        self.add_class("btc-chart")
+    kind = "Diagram"
 
-    @property
-    def text(self) -> str:
-        return self._plain
+    def __init__(self, title: str, shared: SharedStyles | None = None) -> None:
+        shared = shared or SharedStyles()
+        super().__init__(title, shared.html("", "btc-diagram"), shared)
 
     def show(self, svg: str, description: str) -> None:
         """Draw `svg` (made by widgets.ui.svg) and set the text alternative (plain text)."""
-        if not description or not description.strip():
-            raise ValueError("a diagram must come with a text description of what it shows")
-        self._plain = description.strip()
+        self._describe(description)
         self._plot.value = svg
-        paragraphs = "".join(
-            f"<p>{html.escape(part)}</p>" for part in self._plain.split("\n") if part.strip()
-        )
-        self._text.value = (
-            f'<p class="btc-alt-title"><strong>Diagram: {html.escape(self.title)}</strong></p>'
-            f"{paragraphs}"
-        )
+        self._publish_text()

@@ -124,3 +124,11 @@ def test_check_command_names_the_bad_key(tmp_path, notebooks):
     )
     assert result.returncode == 2
     assert "unknown key 'organization' in [course]" in result.stderr
+
+
+def test_selfcheck_version_is_checked(notebooks):
+    assert parse_config(GOOD, notebooks).selfcheck_version == "PHQ-9"
+    phq8 = parse_config(GOOD + '\n[selfcheck]\nversion = "PHQ-8"\n', notebooks)
+    assert phq8.selfcheck_version == "PHQ-8"
+    with pytest.raises(CourseConfigError, match="selfcheck.version is 'PHQ-2'. Allowed: PHQ-9"):
+        parse_config(GOOD + '\n[selfcheck]\nversion = "PHQ-2"\n', notebooks)

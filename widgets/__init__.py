@@ -21,6 +21,7 @@ _EXPORTS = {
     "knowledge_check": "widgets.views.knowledge_check",
     "CycleSimulator": "widgets.views.cycle_simulator",
     "PainThroughTheDay": "widgets.views.pain_through_the_day",
+    "self_check": "widgets.views.self_check",
 }
 
 __all__ = sorted(_EXPORTS)

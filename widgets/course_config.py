@@ -21,8 +21,9 @@ DEFAULT_CONFIG = REPO_ROOT / "course.toml"
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 
 _ALLOWED = {
-    "": {"course", "help"},
+    "": {"course", "help", "selfcheck"},
     "course": {"title", "organisation", "lessons", "guides"},
+    "selfcheck": {"version"},
     "help": {"region", "lines"},
     "help.lines": {"name", "contact", "note"},
 }
@@ -31,7 +32,9 @@ _REQUIRED = {
     "course": {"title", "organisation", "lessons"},
     "help": {"region"},
     "help.lines": {"name", "contact"},
+    "selfcheck": {"version"},
 }
+_SELFCHECK_VERSIONS = ("PHQ-9", "PHQ-8")
 _REGION_CHOICES = [*REGIONS, "custom"]
 
 
@@ -58,6 +61,7 @@ class CourseConfig:
     region: str
     region_name: str
     crisis_lines: tuple[CrisisLine, ...]
+    selfcheck_version: str = "PHQ-9"
 
     def lesson(self, file: str) -> Lesson | None:
         """The lesson for a notebook file, or None if the notebook is not part of the course."""
@@ -229,6 +233,15 @@ def parse_config(text: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> CourseConfig
     course = data["course"]
     region, region_name, lines = _crisis_lines(data["help"])
     lessons = _lessons(course["lessons"], notebooks_dir)
+    selfcheck = data.get("selfcheck", {"version": "PHQ-9"})
+    if not isinstance(selfcheck, dict):
+        raise CourseConfigError("course.toml: selfcheck must be a [selfcheck] table.")
+    _check_keys(selfcheck, "selfcheck")
+    if selfcheck["version"] not in _SELFCHECK_VERSIONS:
+        raise CourseConfigError(
+            f"course.toml: selfcheck.version is {selfcheck['version']!r}. "
+            f"Allowed: {', '.join(_SELFCHECK_VERSIONS)}."
+        )
     return CourseConfig(
         title=_text(course, "title", "course"),
         organisation=_text(course, "organisation", "course"),
@@ -237,6 +250,7 @@ def parse_config(text: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> CourseConfig
         region=region,
         region_name=region_name,
         crisis_lines=lines,
+        selfcheck_version=selfcheck["version"],
     )
 
 

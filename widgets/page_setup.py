@@ -12,7 +12,9 @@ import ast
 import json
 from pathlib import Path
 
-TEXT_ONLY_HELPERS = frozenset({"show_course_map", "show_crisis_help", "knowledge_check"})
+TEXT_ONLY_HELPERS = frozenset(
+    {"show_course_map", "show_crisis_help", "knowledge_check", "self_check"}
+)
 PLOTLY_EXTENSION = "jupyterlab-plotly"
 
 

@@ -1,0 +1,57 @@
+"""PHQ-9 / PHQ-8 scoring: every band edge, the self-harm rule, bad answers refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from widgets.models.self_check import band, items, needs_crisis_help, score
+
+
+@pytest.mark.parametrize(
+    ("total", "name"),
+    [
+        (0, "minimal"),
+        (4, "minimal"),
+        (5, "mild"),
+        (9, "mild"),
+        (10, "moderate"),
+        (14, "moderate"),
+        (15, "moderately severe"),
+        (19, "moderately severe"),
+        (20, "severe"),
+        (27, "severe"),
+    ],
+)
+def test_band_edges(total, name):
+    assert band(total) == name
+
+
+def test_phq9_and_phq8_scores():
+    assert score([3] * 9).score == 27 and score([3] * 9).maximum == 27
+    result = score([1, 1, 1, 1, 1, 0, 0, 0, 0])
+    assert (result.score, result.band) == (5, "mild")
+    assert score([2] * 8, "PHQ-8").maximum == 24
+    assert len(items("PHQ-8")) == 8 and "hurting yourself" not in " ".join(items("PHQ-8"))
+    assert "hurting yourself" in items("PHQ-9")[8]
+
+
+@pytest.mark.parametrize("answer", [1, 2, 3])
+def test_any_self_harm_answer_above_zero_needs_crisis_help(answer):
+    assert needs_crisis_help([None] * 8 + [answer])
+    assert not needs_crisis_help([3] * 8 + [0])
+    assert not needs_crisis_help([3] * 8)  # PHQ-8 has no such item
+
+
+@pytest.mark.parametrize(
+    ("answers", "version", "message"),
+    [
+        ([0] * 8, "PHQ-9", "has 9 questions"),
+        ([0] * 8 + [None], "PHQ-9", "answer question 9"),
+        ([0] * 8 + [4], "PHQ-9", "must be 0, 1, 2 or 3"),
+        ([0] * 8 + [True], "PHQ-9", "must be 0, 1, 2 or 3"),
+        ([0] * 9, "PHQ-2", "unknown self-check"),
+    ],
+)
+def test_bad_answers_are_refused(answers, version, message):
+    with pytest.raises(ValueError, match=message):
+        score(answers, version)

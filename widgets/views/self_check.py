@@ -1,0 +1,131 @@
+"""The mood self-check (PHQ-9, or PHQ-8 by configuration), for lessons 02 and 06.
+
+Safety first: any answer above "Not at all" on the self-harm question shows crisis help at once,
+before the learner asks for a result. The result is a plain band with "this is not a diagnosis"
+and what to do next. Answers stay in the learner's kernel; nothing is stored or sent.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as ipw
+
+from widgets.course_config import CourseConfig, load_config
+from widgets.crisis_help import crisis_help_html
+from widgets.models.self_check import (
+    ATTRIBUTION,
+    OPTIONS,
+    STEM,
+    items,
+    needs_crisis_help,
+    score,
+)
+from widgets.ui.shared import DescriptionStyle, SharedStyles
+
+NEXT_STEPS = {
+    "minimal": "Few of these problems bothered you. Keep doing what helps you.",
+    "mild": "Some of these problems bothered you. Keep an eye on them, and try the ideas in "
+    "lesson 5. If they last or grow, talk with your doctor.",
+    "moderate": "These problems bothered you quite a lot. Please talk with your doctor or a "
+    "mental health professional about how you feel.",
+    "moderately severe": "These problems bothered you a lot. Please make an appointment with "
+    "your doctor or a mental health professional soon.",
+    "severe": "These problems bothered you very much. Please contact your doctor or a mental "
+    "health professional as soon as you can.",
+}
+PAIN_NOTE = (
+    "Pain itself can cause poor sleep, tiredness, poor focus and appetite changes, so a score can "
+    "look higher than your mood alone would make it."
+)
+
+
+class SelfCheck(ipw.VBox):
+    """Questions answered by keyboard or mouse, crisis help at once when needed, a plain result."""
+
+    def __init__(self, config: CourseConfig | None = None) -> None:
+        config = config or load_config()
+        self.version = config.selfcheck_version
+        self._crisis_html = crisis_help_html(config)
+        shared = SharedStyles()
+        radio_layout = shared.style(ipw.Layout, width="auto")
+        radio_style = shared.style(DescriptionStyle)
+        self.questions: list[ipw.RadioButtons] = []
+        rows: list[ipw.Widget] = [
+            shared.html(
+                '<div class="btc-model-note"><p><strong>This is not a diagnosis.</strong> It helps '
+                "you notice how you have been, and gives you words to share with a doctor. Only a "
+                "health professional can diagnose depression. Your answers stay on this page; "
+                "nothing is saved or sent.</p></div>"
+            ),
+            shared.html(f"<p><strong>{html.escape(STEM)}</strong></p>"),
+        ]
+        for number, text in enumerate(items(self.version), start=1):
+            prompt = shared.html(
+                f'<p class="btc-question"><strong>{number}.</strong> {html.escape(text)}</p>'
+            )
+            choice = ipw.RadioButtons(
+                options=[(option, value) for value, option in enumerate(OPTIONS)],
+                value=None,
+                layout=radio_layout,
+                style=radio_style,
+            )
+            choice.observe(self._answered, "value")
+            self.questions.append(choice)
+            box = ipw.VBox([prompt, choice], layout=shared.layout)
+            box.add_class("btc-quiz-question")
+            rows.append(box)
+        self.crisis = shared.html("", "btc-live")
+        self.button = ipw.Button(
+            description="See my result",
+            layout=shared.layout,
+            style=shared.style(ipw.ButtonStyle),
+        )
+        self.button.add_class("btc-check-button")
+        self.button.on_click(lambda _button: self.show_result())
+        self.result = shared.html("", "btc-live", "btc-narration")
+        rows += [
+            self.crisis,
+            self.button,
+            self.result,
+            shared.html(
+                f'<p class="btc-attribution"><small>{html.escape(ATTRIBUTION)}</small></p>'
+            ),
+        ]
+        super().__init__(rows, layout=shared.layout)
+        self.add_class("btc-quiz")
+        self.add_class("btc-self-check")
+
+    def answers(self) -> list[int | None]:
+        return [question.value for question in self.questions]
+
+    def _answered(self, _change) -> None:
+        """Show crisis help the moment the self-harm question gets any answer above 0."""
+        if needs_crisis_help(self.answers()):
+            self.crisis.value = (
+                '<div class="btc-help-body btc-crisis-now"><p><strong>Thank you for answering '
+                "honestly. You do not have to face these thoughts alone.</strong> Please reach out "
+                "now to someone you trust or a crisis line. Talking can help, and help is there "
+                "for you.</p>" + self._crisis_html + "<p>If you might act on these thoughts or "
+                "you are in danger, call your local emergency number now.</p></div>"
+            )
+        else:
+            self.crisis.value = ""
+
+    def show_result(self) -> None:
+        try:
+            result = score(self.answers(), self.version)
+        except ValueError as error:
+            self.result.value = f'<p class="btc-error">{html.escape(str(error).capitalize())}.</p>'
+            return
+        self.result.value = (
+            f"<p><strong>Your total: {result.score} out of {result.maximum}</strong>. On this "
+            f"questionnaire, that is in the <strong>{html.escape(result.band)}</strong> range."
+            f"</p><p>{html.escape(NEXT_STEPS[result.band])}</p><p>{html.escape(PAIN_NOTE)}</p>"
+            "<p>This is not a diagnosis.</p>"
+        )
+
+
+def self_check() -> SelfCheck:
+    """The mood self-check configured in course.toml (PHQ-9 or PHQ-8)."""
+    return SelfCheck()

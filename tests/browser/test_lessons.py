@@ -166,7 +166,8 @@ def test_knowledge_check_gives_feedback_by_keyboard(page, voila_server, file):
 
     open_lesson(page, voila_server, file)
     questions = load_questions(CHECKS_DIR / f"{knowledge_checks(file)[0]}.toml")
-    first, view = questions[0], page.locator(".btc-quiz:not(.btc-self-check) .btc-quiz-question").first
+    first = questions[0]
+    view = page.locator(".btc-quiz:not(.btc-self-check) .btc-quiz-question").first
     feedback = view.locator(".btc-feedback")
     assert feedback.get_attribute("aria-live") == "polite"
     wrong = next(i for i in range(len(first.choices)) if i != first.answer)

@@ -164,6 +164,14 @@ INTERACTIVE_JS = """() => {
   for (const out of document.querySelectorAll('.widget-output .jp-RenderedPlotly')) {
     if (!out.querySelector('.main-svg')) return false;
   }
+  // A simulator is ready once each of its figures is drawn (its boxes fill in asynchronously).
+  for (const sim of document.querySelectorAll('.btc-simulator')) {
+    const figures = sim.querySelectorAll('.btc-chart');
+    if (!figures.length) return false;
+    for (const fig of figures) {
+      if (!fig.querySelector('.btc-alt p') || !fig.querySelector('.btc-plot svg')) return false;
+    }
+  }
   return true;
 }"""
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.harness import NOTEBOOKS
-from widgets.page_setup import PLOTLY_EXTENSION, draws_charts, trim_page_config
+from widgets.page_setup import PLOTLY_EXTENSION, PLOTLY_FREE_HELPERS, draws_charts, trim_page_config
 
 
 def notebook(tmp_path, *sources):
@@ -25,7 +25,8 @@ def notebook(tmp_path, *sources):
     [
         (["from widgets import show_course_map\n\nshow_course_map()"], False),
         (['from widgets import knowledge_check\nknowledge_check("01")'], False),
-        (["from widgets import CycleSimulator\nCycleSimulator()"], True),
+        (["from widgets import CycleSimulator\nCycleSimulator()"], False),
+        (["from widgets.ui.plots import AccessibleChart\nAccessibleChart('t')"], True),
         (["import plotly"], True),
         (["this is not python ("], True),
         ([], False),
@@ -51,3 +52,41 @@ def test_trim_removes_only_plotly(tmp_path):
 
 def test_welcome_lesson_is_chart_free():
     assert draws_charts(NOTEBOOKS / "00_welcome.ipynb") is False
+
+
+HELPER_ARGS = {"knowledge_check": ("03_the_vicious_cycle",)}
+
+
+def widget_tree(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from widget_tree(child)
+
+
+@pytest.mark.parametrize("name", sorted(PLOTLY_FREE_HELPERS))
+def test_listed_helpers_really_draw_without_plotly(name, monkeypatch):
+    import importlib
+
+    import ipywidgets as ipw
+
+    import widgets
+    from widgets.ui.plots import MIME, AccessibleChart
+
+    shown = []
+    module = importlib.import_module(widgets._EXPORTS[name])
+    if hasattr(module, "display"):
+        monkeypatch.setattr(module, "display", lambda *objs, **_kw: shown.extend(objs))
+    result = getattr(widgets, name)(*HELPER_ARGS.get(name, ()))
+    shown.append(result)
+    for item in shown:
+        for part in widget_tree(item) if isinstance(item, ipw.Widget) else [item]:
+            assert not isinstance(part, AccessibleChart), f"{name} draws a plotly chart"
+            outputs = getattr(part, "outputs", ())
+            assert not any(MIME in out.get("data", {}) for out in outputs), name
+            if isinstance(getattr(part, "data", None), dict):
+                assert MIME not in part.data, name
+
+
+def test_no_lesson_loads_plotly_now_that_simulators_draw_svg():
+    lessons = sorted(NOTEBOOKS.glob("*.ipynb"))
+    assert [p.name for p in lessons if draws_charts(p)] == []

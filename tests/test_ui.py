@@ -86,3 +86,35 @@ def test_diagram_carries_escaped_svg_and_text():
     assert "Diagram: Bars" in diagram._text.value and diagram.text == "Two bars."
     with pytest.raises(ValueError):
         diagram.show(svg, " ")
+
+
+def test_line_chart_draws_every_series_with_escaped_labels():
+    from widgets.ui.svg import Band, Line, line_chart
+
+    svg = line_chart(
+        [
+            Line("Pain <b>", [1, 2, 3], [1, 5, 9], "#0072B2"),
+            Line("Mood", [1, 2], [2, 2], "#D55E00", "9 5"),
+        ],
+        "Title & more",
+        "Day",
+        "Level",
+        (1, 3),
+        (0, 10),
+        [(1, "1"), (3, "3")],
+        [0, 5, 10],
+        (Band(1, 2, "#E69F00", "flare"),),
+        ((2, "stepping in"),),
+    )
+    assert svg.startswith("<svg") and svg.count("<polyline") == 2
+    assert "Pain &lt;b&gt;" in svg and "<b>" not in svg and "Title &amp; more" in svg
+    assert 'stroke-dasharray="9 5"' in svg and "flare" in svg and "stepping in" in svg
+
+
+def test_line_chart_rejects_mismatched_series_and_empty_ranges():
+    from widgets.ui.svg import Line, line_chart
+
+    with pytest.raises(ValueError, match="2 x and 3 y"):
+        line_chart([Line("a", [1, 2], [1, 2, 3], "#000000")], "t", "x", "y", (0, 3), (0, 3), [], [])
+    with pytest.raises(ValueError, match="low to high"):
+        line_chart([], "t", "x", "y", (3, 3), (0, 1), [], [])

@@ -3,7 +3,7 @@
 Lessons call one-line helpers from here, e.g. `from widgets import show_course_map`.
 Layout (after PhET's model / view / describer split):
 - `models/`: plain Python models of what a simulator shows (standard library only, no widgets),
-- `views/`: ipywidgets + plotly compositions that drive a model,
+- `views/`: ipywidgets compositions (SVG charts) that drive a model,
 - `describers/`: turn a model's state into plain sentences (the plots' text alternatives),
 - `ui/`: shared pieces: theme colours, labelled controls, charts that carry their text alternative.
 Imports are lazy so that a lesson pays only for what it uses (every learner pays the start-up).

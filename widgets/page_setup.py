@@ -1,9 +1,10 @@
 """Per-page trimming of what the browser loads, decided on the server when a lesson is rendered.
 
-plotly's front-end extension pulls a ~4.8 MB script into every page at start-up, which costs a
-learner about 0.2 s before the page is usable (docs/performance.md). A lesson whose code calls only
-text helpers (course map, crisis lines, knowledge checks) draws no chart, so its page skips that
-extension. Anything else, or anything we cannot read, keeps it: a slower page, never a broken one.
+plotly's front-end extension pulls a ~4.8 MB script into every page at start-up, which cost
+lesson 03 about 1.2 s before it was usable (docs/performance.md). The course's own widgets draw
+their charts as SVG, so a lesson whose code calls only them skips that extension. Anything else
+(a notebook that imports plotly, a helper not listed here, a notebook we cannot read) keeps it: a
+slower page, never a broken one. tests/test_page_setup.py checks that no listed helper uses plotly.
 """
 
 from __future__ import annotations
@@ -12,14 +13,22 @@ import ast
 import json
 from pathlib import Path
 
-TEXT_ONLY_HELPERS = frozenset(
-    {"show_course_map", "show_crisis_help", "knowledge_check", "self_check"}
+#: The course helpers that never need plotly's front-end (a test builds each and checks).
+PLOTLY_FREE_HELPERS = frozenset(
+    {
+        "show_course_map",
+        "show_crisis_help",
+        "knowledge_check",
+        "self_check",
+        "CycleSimulator",
+        "PainThroughTheDay",
+    }
 )
 PLOTLY_EXTENSION = "jupyterlab-plotly"
 
 
 def draws_charts(notebook: Path) -> bool:
-    """False only when every call in the notebook's code is a known text-only helper."""
+    """False only when every call in the notebook's code is a known plotly-free helper."""
     try:
         cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
         for cell in cells:
@@ -30,7 +39,7 @@ def draws_charts(notebook: Path) -> bool:
             for node in ast.walk(tree):
                 if isinstance(node, ast.Call):
                     name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-                    if name not in TEXT_ONLY_HELPERS:
+                    if name not in PLOTLY_FREE_HELPERS:
                         return True
                 elif isinstance(node, ast.Import | ast.ImportFrom) and not (
                     isinstance(node, ast.ImportFrom) and (node.module or "").startswith("widgets")

@@ -28,8 +28,7 @@ def simulator(page, voila_server):
     page.goto(voila_server.lesson_url(LESSON))
     wait_interactive(page)
     page.wait_for_function(
-        "document.querySelectorAll('.btc-cycle-simulator .js-plotly-plot').length === 1"
-        " && document.querySelectorAll('.btc-cycle-simulator svg.btc-svg').length === 2"
+        "document.querySelectorAll('.btc-cycle-simulator svg.btc-svg').length === 3"
     )
     page.wait_for_function(
         "Array.from(document.querySelectorAll('.btc-cycle-simulator .noUi-handle'))"
@@ -99,7 +98,7 @@ def test_pain_through_the_day_by_keyboard(page, voila_server):
     wait_interactive(page)
     handle = page.locator(".noUi-handle[aria-label='Bedtime']")
     handle.wait_for()
-    page.wait_for_function("document.querySelectorAll('.btc-plot .js-plotly-plot').length >= 2")
+    page.wait_for_function("document.querySelectorAll('.btc-plot svg.btc-svg').length >= 4")
     alt = ".btc-alt:has-text('Your night')"
     before = page.locator(alt).inner_text()
     assert "02:00 to 07:00" in before

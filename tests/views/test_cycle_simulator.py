@@ -15,7 +15,7 @@ def sim():
 def test_starts_from_the_flare_story_and_shows_three_charts(sim):
     assert sim.preset.value == "A flare after surgery"
     assert "stuck" in sim.narration.value
-    assert sim.course_chart.text and len(sim.course_chart._plot.outputs) == 1
+    assert sim.course_chart.text and sim.course_chart._plot.value.startswith("<svg")
     for diagram in (sim.loop_chart, sim.compare_chart):
         assert diagram.text and diagram._plot.value.startswith("<svg")
 
@@ -44,18 +44,18 @@ def test_presets_set_the_controls_and_reset_restores_them(sim):
 
 
 def test_new_ups_and_downs_switches_variation_on_and_changes_the_run(sim):
-    before = sim.course_chart._plot.outputs
+    before = sim.course_chart._plot.value
     sim.reseed_button.click()
     assert sim.variation.value is True
-    assert sim.course_chart._plot.outputs != before
+    assert sim.course_chart._plot.value != before
 
 
 def test_a_value_the_model_refuses_keeps_the_last_run_and_says_why(sim):
-    before = sim.course_chart._plot.outputs
+    before = sim.course_chart._plot.value
     sim.flare_day.max = 500  # as if a browser sent a value outside the model's range
     sim.flare_day.value = 400
     assert "could not be used" in sim.narration.value and "flare day" in sim.narration.value
-    assert sim.course_chart._plot.outputs == before
+    assert sim.course_chart._plot.value == before
 
 
 def test_every_preset_runs():

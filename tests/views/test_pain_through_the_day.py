@@ -16,9 +16,9 @@ def test_short_night_is_compared_with_a_usual_one():
 def test_a_night_the_model_refuses_keeps_the_chart_and_says_why():
     widget = PainThroughTheDay()
     widget.bedtime.value = 21.0
-    before = widget.chart._plot.outputs
+    before = widget.chart._plot.value
     widget.wake.value = 10.0  # 13 hours
     assert "2 to 12 hours" in widget.message.value
-    assert widget.chart._plot.outputs == before
+    assert widget.chart._plot.value == before
     widget.wake.value = 7.0
     assert widget.message.value == ""

@@ -1,4 +1,4 @@
-"""Small diagrams drawn as SVG text in Python: the loop diagram and the with/without bars.
+"""Charts and diagrams drawn as SVG text in Python: line charts, the loop diagram, bars.
 
 Why not plotly for these: each plotly chart is re-created on every change (`newPlot`), so three
 plotly charts per simulator change cost about 300 ms at p95 here (docs/performance.md). An SVG
@@ -9,6 +9,7 @@ All text is escaped; numbers are formatted by us.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from html import escape
 
 from widgets.ui.theme import FONT, GRID, INK, OKABE_ITO
@@ -129,4 +130,122 @@ def grouped_bars(
             f'<text x="{x + 22}" y="23" font-size="14" fill="{INK}">{escape(name)}</text>'
         )
         x += 30 + 8 * len(name)
+    return _svg(width, height, title, "".join(parts))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One series of a line chart: a colour and a dash pattern, so lines differ in more than hue."""
+
+    name: str
+    xs: list[float]
+    ys: list[float]
+    colour: str
+    dash: str = ""  # an SVG stroke-dasharray, "" for solid
+
+
+@dataclass(frozen=True)
+class Band:
+    """A shaded stretch of the x axis with a label (a flare, a week of short nights)."""
+
+    start: float
+    end: float
+    colour: str
+    label: str
+
+
+#: Dash patterns that go with the series colours (SVG stroke-dasharray values).
+DASHES = ("", "9 5", "2 5", "10 4 2 4")
+
+
+def line_chart(
+    lines: list[Line],
+    title: str,
+    x_title: str,
+    y_title: str,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    x_ticks: list[tuple[float, str]],
+    y_ticks: list[float],
+    bands: tuple[Band, ...] = (),
+    markers: tuple[tuple[float, str], ...] = (),
+) -> str:
+    """A line chart as SVG: legend on top, shaded bands, dotted vertical markers with labels.
+
+    Replaces plotly in the simulators: plotly's front-end script alone made lesson 03 take about
+    1.2 s longer to become usable (docs/performance.md), and each redraw re-creates the chart.
+    """
+    width, height = 640, 340
+    left, right, upper, lower = 56, 26, 34 + 22 * ((len(lines) + 1) // 2), 50
+    plot_w, plot_h = width - left - right, height - upper - lower
+    (x0, x1), (y0, y1) = x_range, y_range
+    if x1 <= x0 or y1 <= y0:
+        raise ValueError("a chart's axis range must run from low to high")
+
+    def sx(x: float) -> float:
+        return left + plot_w * (min(max(x, x0), x1) - x0) / (x1 - x0)
+
+    def sy(y: float) -> float:
+        return upper + plot_h * (1 - (min(max(y, y0), y1) - y0) / (y1 - y0))
+
+    parts = [f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>']
+    for band in bands:
+        a, b = sx(band.start), sx(band.end)
+        parts.append(
+            f'<rect x="{a:.1f}" y="{upper}" width="{max(b - a, 1):.1f}" height="{plot_h}" '
+            f'fill="{band.colour}" fill-opacity="0.22"/>'
+            f'<text x="{a + 3:.1f}" y="{upper + 15}" font-size="13" fill="{INK}">'
+            f"{escape(band.label)}</text>"
+        )
+    for tick in y_ticks:
+        y = sy(tick)
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
+            f'<text x="{left - 8}" y="{y + 5:.1f}" text-anchor="end" font-size="13" '
+            f'fill="{INK}">{tick:g}</text>'
+        )
+    for value, label in x_ticks:
+        x = sx(value)
+        parts.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{upper + plot_h}" y2="{upper + plot_h + 5}" '
+            f'stroke="{INK}"/><text x="{x:.1f}" y="{upper + plot_h + 20}" text-anchor="middle" '
+            f'font-size="13" fill="{INK}">{escape(label)}</text>'
+        )
+    parts.append(
+        f'<line x1="{left}" x2="{width - right}" y1="{upper + plot_h}" y2="{upper + plot_h}" '
+        f'stroke="{INK}"/>'
+        f'<text x="{left + plot_w / 2:.1f}" y="{height - 8}" text-anchor="middle" '
+        f'font-size="14" fill="{INK}">{escape(x_title)}</text>'
+        f'<text transform="translate(16 {upper + plot_h / 2:.1f}) rotate(-90)" '
+        f'text-anchor="middle" font-size="14" fill="{INK}">{escape(y_title)}</text>'
+    )
+    for i, (value, label) in enumerate(markers):
+        x = sx(value)
+        parts.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{upper}" y2="{upper + plot_h}" stroke="{INK}" '
+            f'stroke-width="1.5" stroke-dasharray="2 4"/>'
+            f'<text x="{x + 4:.1f}" y="{upper + plot_h - 8 - 16 * i}" font-size="13" '
+            f'fill="{INK}">{escape(label)}</text>'
+        )
+    for line in lines:
+        if len(line.xs) != len(line.ys):
+            raise ValueError(f"series {line.name!r} has {len(line.xs)} x and {len(line.ys)} y")
+        points = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in zip(line.xs, line.ys, strict=True))
+        dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{line.colour}" stroke-width="3" '
+            f'stroke-linejoin="round"{dash}/>'
+        )
+    parts.append(
+        f'<text x="{left}" y="20" font-size="16" font-weight="700" fill="{INK}">'
+        f"{escape(title)}</text>"
+    )
+    for i, line in enumerate(lines):
+        x, y = left + (i % 2) * 300, 42 + 22 * (i // 2)
+        dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
+        parts.append(
+            f'<line x1="{x}" x2="{x + 34}" y1="{y - 5}" y2="{y - 5}" stroke="{line.colour}" '
+            f'stroke-width="3"{dash}/><text x="{x + 42}" y="{y}" font-size="14" '
+            f'fill="{INK}">{escape(line.name)}</text>'
+        )
     return _svg(width, height, title, "".join(parts))

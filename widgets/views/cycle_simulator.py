@@ -21,10 +21,10 @@ from widgets.describers.cycle import (
 )
 from widgets.models.cycle import DAYS, LINKS, NODES, STRATEGIES, Scenario, long_run, simulate
 from widgets.ui.controls import labelled_slider
-from widgets.ui.plots import AccessibleChart, AccessibleDiagram
+from widgets.ui.plots import AccessibleDiagram, SvgChart
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
-from widgets.ui.svg import grouped_bars, loop_diagram
-from widgets.ui.theme import INK, OKABE_ITO, SERIES_COLOURS, SERIES_DASHES, chart_layout
+from widgets.ui.svg import DASHES, Band, Line, grouped_bars, line_chart, loop_diagram
+from widgets.ui.theme import OKABE_ITO, SERIES_COLOURS
 
 #: Stories learners can start from (the issue's presets), as scenario settings.
 PRESETS: dict[str, dict] = {
@@ -164,7 +164,7 @@ class CycleSimulator(ipw.VBox):
             self.strategy_boxes[key], self.strategy_days[key] = box, day
             rows.append(ipw.HBox([box, day], layout=row))
         self.seed = 1
-        self.course_chart = AccessibleChart("Twelve weeks of the loop", shared)
+        self.course_chart = SvgChart("Twelve weeks of the loop", shared)
         self.loop_chart = AccessibleDiagram("The loop on the last day", shared)
         self.compare_chart = AccessibleDiagram(
             "Where the loop settles, with and without strategies", shared
@@ -277,7 +277,7 @@ class CycleSimulator(ipw.VBox):
         days = simulate(scenario)
         without = simulate(replace(scenario, strategies={})) if scenario.strategies else None
         self.narration.value = f"<p>{html.escape(narrate(scenario, days, without))}</p>"
-        self.course_chart.show(course_figure(scenario, days), describe_course(days))
+        self.course_chart.show(course_svg(scenario, days), describe_course(days))
         self.loop_chart.show(loop_svg(days[-1]), describe_loop(days[-1]))
         settled, before = long_run(days), long_run(without) if without else None
         self.compare_chart.show(
@@ -290,110 +290,43 @@ class CycleSimulator(ipw.VBox):
         )
 
 
-# --- figures (plain dicts: small, fast, and no plotly import needed to build them) ---------------
+# --- figures (SVG text: small, fast to swap, no chart script needed in the page) ---------------
 
 SHOWN = ("pain", "low_mood", "poor_sleep", "inactivity")
 
 
-def course_figure(scenario: Scenario, days) -> dict:
+def course_svg(scenario: Scenario, days) -> str:
+    """Twelve weeks of the loop as an SVG line chart, with the flare and strategy starts marked."""
     x = [d.day + 1 for d in days]
-    data = [
-        {
-            "type": "scatter",
-            "mode": "lines",
-            "name": NAMES[node].capitalize(),
-            "x": x,
-            "y": [d.levels[node] for d in days],
-            "line": {"color": NODE_COLOURS[node], "width": 3, "dash": SERIES_DASHES[i]},
-            "hovertemplate": NAMES[node].capitalize() + ": %{y:.1f} of 10, day %{x}<extra></extra>",
-        }
-        for i, node in enumerate(SHOWN)
+    lines = [
+        Line(NAMES[node].capitalize(), x, [d.levels[node] for d in days], NODE_COLOURS[node], dash)
+        for node, dash in zip(SHOWN, DASHES, strict=True)
     ]
-    shapes, notes = [], []
+    bands = []
     if scenario.flare_day is not None and scenario.flare_size + scenario.stress_size > 0:
         start = scenario.flare_day + 1
-        shapes.append(
-            {
-                "type": "rect",
-                "xref": "x",
-                "yref": "paper",
-                "x0": start,
-                "x1": start + scenario.flare_days,
-                "y0": 0,
-                "y1": 1,
-                "fillcolor": OKABE_ITO["orange"],
-                "opacity": 0.15,
-                "line": {"width": 0},
-            }
-        )
-        notes.append(
-            {
-                "x": start,
-                "y": 1.0,
-                "yref": "paper",
-                "text": "flare / hard time",
-                "showarrow": False,
-                "xanchor": "left",
-                "yanchor": "bottom",
-            }
+        bands.append(
+            Band(start, start + scenario.flare_days, OKABE_ITO["orange"], "flare / hard time")
         )
     if scenario.short_sleep_days:
         first, last = scenario.short_sleep_days
-        shapes.append(
-            {
-                "type": "rect",
-                "xref": "x",
-                "yref": "paper",
-                "x0": first + 1,
-                "x1": last + 2,
-                "y0": 0,
-                "y1": 1,
-                "fillcolor": OKABE_ITO["sky_blue"],
-                "opacity": 0.2,
-                "line": {"width": 0},
-            }
-        )
-        notes.append(
-            {
-                "x": first + 1,
-                "y": 1.0,
-                "yref": "paper",
-                "text": "short nights",
-                "showarrow": False,
-                "xanchor": "left",
-                "yanchor": "bottom",
-            }
-        )
-    for day in sorted(set(scenario.strategies.values())):
-        shapes.append(
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": day + 1,
-                "x1": day + 1,
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": INK, "dash": "dot", "width": 1.5},
-            }
-        )
-        notes.append(
-            {
-                "x": day + 1,
-                "y": 0.02,
-                "yref": "paper",
-                "text": "strategies start",
-                "showarrow": False,
-                "xanchor": "left",
-                "yanchor": "bottom",
-            }
-        )
-    layout = chart_layout(
-        "Twelve weeks (higher = worse)", "Day", "Level (0–10)", shapes=shapes, annotations=notes
+        bands.append(Band(first + 1, last + 2, OKABE_ITO["sky_blue"], "short nights"))
+    markers = tuple(
+        (day + 1, f"stepping in, day {day + 1}")
+        for day in sorted(set(scenario.strategies.values()))
     )
-    layout["yaxis"]["range"] = [0, 10]
-    layout["xaxis"]["range"] = [1, len(days)]
-    return {"data": data, "layout": layout}
+    return line_chart(
+        lines,
+        "Twelve weeks (higher = worse)",
+        "Day",
+        "Level (0–10)",
+        (1, len(days)),
+        (0, 10),
+        [(d, str(d)) for d in range(1, len(days) + 1, 7)],
+        [0, 2, 4, 6, 8, 10],
+        tuple(bands),
+        markers,
+    )
 
 
 def loop_svg(day) -> str:

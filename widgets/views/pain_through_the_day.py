@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import html
+import math
 
 import ipywidgets as ipw
 
 from widgets.describers.daily_rhythm import clock, describe_day
-from widgets.models.daily_rhythm import Night, day_after
-from widgets.ui.plots import AccessibleChart
+from widgets.models.daily_rhythm import DayCurve, Night, day_after
+from widgets.ui.plots import SvgChart
 from widgets.ui.shared import SharedStyles
-from widgets.ui.theme import OKABE_ITO, chart_layout
+from widgets.ui.svg import DASHES, Line, line_chart
+from widgets.ui.theme import OKABE_ITO
 
 BEDTIMES = [(clock(h / 2), h / 2 % 24) for h in range(42, 57)]  # 21:00 to 04:00
 WAKE_TIMES = [(clock(h / 2), h / 2) for h in range(8, 23)]  # 04:00 to 11:00
@@ -42,7 +44,7 @@ class PainThroughTheDay(ipw.VBox):
         self.wake = ipw.SelectionSlider(
             options=WAKE_TIMES, value=7.0, description="Wake-up time", **slider
         )
-        self.chart = AccessibleChart("Pain sensitivity through the day", shared)
+        self.chart = SvgChart("Pain sensitivity through the day", shared)
         self.message = shared.html("", "btc-live")
         for control in (self.bedtime, self.wake):
             control.observe(lambda _change: self.update(), "value")
@@ -64,30 +66,31 @@ class PainThroughTheDay(ipw.VBox):
         self.chart.show(figure(night, mine, normal), describe_day(night, USUAL, mine, normal))
 
 
-def figure(night: Night, mine, normal) -> dict:
-    def trace(curve, name, colour, dash):
-        return {
-            "type": "scatter",
-            "mode": "lines",
-            "name": name,
-            "x": [h % 24 + (24 if h >= 24 else 0) for h in curve.clock_hours],
-            "y": curve.sensitivity,
-            "line": {"color": colour, "width": 3, "dash": dash},
-            "hovertemplate": name + ": %{y:.1f}<extra></extra>",
-        }
+def figure(night: Night, mine: DayCurve, normal: DayCurve) -> str:
+    """Both days as an SVG line chart on one clock axis (hours past midnight run on past 24)."""
 
-    data = [
-        trace(normal, "After a usual night (23:00–07:00)", OKABE_ITO["blue"], "solid"),
-        trace(
+    def line(curve: DayCurve, name: str, colour: str, dash: str) -> Line:
+        xs = [h % 24 + (24 if h >= 24 else 0) for h in curve.clock_hours]
+        return Line(name, xs, list(curve.sensitivity), colour, dash)
+
+    lines = [
+        line(normal, "After a usual night (23:00–07:00)", OKABE_ITO["blue"], DASHES[0]),
+        line(
             mine,
             f"After your night ({clock(night.bedtime)}–{clock(night.wake)})",
             OKABE_ITO["vermillion"],
-            "dash",
+            DASHES[1],
         ),
     ]
-    layout = chart_layout(
-        "Higher = more sensitive to pain", "Time of day (hours)", "Change from usual average (%)"
+    values = [v for item in lines for v in item.ys]
+    low, high = math.floor(min(values) / 5) * 5, math.ceil(max(values) / 5) * 5
+    return line_chart(
+        lines,
+        "Higher = more sensitive to pain",
+        "Time of day",
+        "Change from usual average (%)",
+        (4, 28),
+        (low, high if high > low else low + 5),
+        [(h, clock(h)) for h in range(4, 29, 3)],
+        list(range(low, high + 1, 5)),
     )
-    layout["xaxis"]["tickvals"] = list(range(4, 29, 3))
-    layout["xaxis"]["ticktext"] = [clock(h) for h in range(4, 29, 3)]
-    return {"data": data, "layout": layout}

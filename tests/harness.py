@@ -164,13 +164,13 @@ INTERACTIVE_JS = """() => {
   for (const out of document.querySelectorAll('.widget-output .jp-RenderedPlotly')) {
     if (!out.querySelector('.main-svg')) return false;
   }
-  // A simulator is ready once each of its figures is drawn (its boxes fill in asynchronously).
+  // A simulator or tool is ready once its boxes have filled in (asynchronously) and each of its
+  // charts shows its picture and its text.
   for (const sim of document.querySelectorAll('.btc-simulator')) {
-    const figures = sim.querySelectorAll('.btc-chart');
-    if (!figures.length) return false;
-    for (const fig of figures) {
-      if (!fig.querySelector('.btc-alt p') || !fig.querySelector('.btc-plot svg')) return false;
-    }
+    if (!sim.children.length) return false;
+  }
+  for (const fig of document.querySelectorAll('.btc-chart')) {
+    if (!fig.querySelector('.btc-alt p') || !fig.querySelector('.btc-plot svg')) return false;
   }
   return true;
 }"""

@@ -118,3 +118,17 @@ def test_line_chart_rejects_mismatched_series_and_empty_ranges():
         line_chart([Line("a", [1, 2], [1, 2, 3], "#000000")], "t", "x", "y", (0, 3), (0, 3), [], [])
     with pytest.raises(ValueError, match="low to high"):
         line_chart([], "t", "x", "y", (3, 3), (0, 1), [], [])
+
+
+def test_download_link_carries_the_text_and_refuses_odd_names():
+    import base64
+
+    from widgets.ui.download import download_link
+
+    link = download_link("my-plan.md", "Walk <b>10</b> min ✓", "Download <plan>")
+    assert 'download="my-plan.md"' in link and "Download &lt;plan&gt;" in link
+    payload = link.split("base64,", 1)[1].split('"', 1)[0]
+    assert base64.b64decode(payload).decode("utf-8") == "Walk <b>10</b> min ✓"
+    for bad in ("../x.md", 'a".md', "x.exe", "plan", "a b.md"):
+        with pytest.raises(ValueError):
+            download_link(bad, "x", "y")

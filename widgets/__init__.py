@@ -22,6 +22,12 @@ _EXPORTS = {
     "CycleSimulator": "widgets.views.cycle_simulator",
     "PainThroughTheDay": "widgets.views.pain_through_the_day",
     "self_check": "widgets.views.self_check",
+    "pain_check": "widgets.views.pain_check",
+    "pain_signal_explorer": "widgets.views.pain_signal_explorer",
+    "synapse_explorer": "widgets.views.inside_the_body",
+    "stress_response": "widgets.views.inside_the_body",
+    "diary": "widgets.views.diary",
+    "action_plan": "widgets.views.action_plan",
 }
 
 __all__ = sorted(_EXPORTS)

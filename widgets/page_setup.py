@@ -22,6 +22,12 @@ PLOTLY_FREE_HELPERS = frozenset(
         "self_check",
         "CycleSimulator",
         "PainThroughTheDay",
+        "pain_check",
+        "pain_signal_explorer",
+        "synapse_explorer",
+        "stress_response",
+        "diary",
+        "action_plan",
     }
 )
 PLOTLY_EXTENSION = "jupyterlab-plotly"

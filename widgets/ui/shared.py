@@ -10,9 +10,9 @@ from __future__ import annotations
 import ipywidgets as ipw
 from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_description import DescriptionStyle
-from ipywidgets.widgets.widget_string import HTMLStyle
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
-__all__ = ["CheckboxStyle", "DescriptionStyle", "HTMLStyle", "SharedStyles"]
+__all__ = ["CheckboxStyle", "DescriptionStyle", "HTMLStyle", "SharedStyles", "TextStyle"]
 
 
 class SharedStyles:

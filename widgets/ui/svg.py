@@ -249,3 +249,16 @@ def line_chart(
             f'fill="{INK}">{escape(line.name)}</text>'
         )
     return _svg(width, height, title, "".join(parts))
+
+
+def nice_ticks(low: float, high: float, most: int = 7) -> tuple[float, float, list[float]]:
+    """A rounded axis range that covers low–high, and at most `most` evenly spaced round ticks."""
+    span = max(high - low, 1e-9)
+    step = 10 ** math.floor(math.log10(span / most))
+    for factor in (1, 2, 2.5, 5, 10):
+        if span / (step * factor) <= most - 1:
+            step *= factor
+            break
+    start, stop = math.floor(low / step) * step, math.ceil(high / step) * step
+    count = round((stop - start) / step)
+    return start, stop, [round(start + i * step, 10) for i in range(count + 1)]

@@ -1,0 +1,34 @@
+"""The diary describer names the span of days and the direction of the averages."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from widgets.describers.diary import describe_diary
+from widgets.models.diary import Diary, Entry
+
+
+def diary(pains, moods):
+    start = date(2026, 1, 1)
+    return Diary(
+        tuple(
+            Entry(start + timedelta(days=i), pain, 7.0, 5, mood, 30)
+            for i, (pain, mood) in enumerate(zip(pains, moods, strict=True))
+        )
+    )
+
+
+def test_empty_and_short_diaries_say_what_to_do():
+    assert "No days recorded yet" in describe_diary(Diary())
+    assert "a few more days" in describe_diary(diary([5], [5]))
+
+
+def test_falling_pain_and_rising_mood_are_both_called_better():
+    text = describe_diary(diary([8] * 7 + [3] * 7, [2] * 7 + [7] * 7))
+    assert "14 days recorded, from 2026-01-01 to 2026-01-14" in text
+    assert "Pain's 7-day average fell from 8.0 to 3.0, which is better" in text
+    assert "Mood's 7-day average rose from 2.0 to 7.0, which is better" in text
+
+
+def test_steady_values_are_called_steady():
+    assert "stayed about the same" in describe_diary(diary([5] * 5, [5] * 5))

@@ -1,0 +1,230 @@
+"""The action plan: limits are enforced, and exported Markdown and HTML keep learner text inert."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+
+from widgets.models.action_plan import (
+    MAX_ITEMS,
+    STRATEGIES,
+    ActionPlan,
+    escape_markdown,
+    smart_tips,
+    to_html,
+    to_markdown,
+)
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+    "[click me](javascript:alert(1))",
+    "![pic](x)",
+    "`code` *bold* _em_ # heading",
+    "&lt;already escaped&gt;",
+    "</style><style>body{display:none}",
+]
+
+CRISIS = [("Samaritans", "Call 116 123, free, day or night")]
+
+
+def full_plan(text: str = "Walk for 10 minutes after lunch") -> ActionPlan:
+    return ActionPlan(
+        strategies=["pacing", "sleep_routine"],
+        goals=[text, "Phone Jo on Sunday evening for 20 minutes"],
+        warning_signs=[text, "Staying in bed after 10am"],
+        people_to_call=[("Jo", "07700 900123"), (text[:60], text[:100])],
+        crisis_lines=CRISIS + [(text, text[:100])],
+    )
+
+
+def test_a_plan_keeps_clean_text_and_drops_blanks():
+    plan = ActionPlan(
+        strategies=["pacing", "pacing", "diary"],
+        goals=["  Walk\n10 minutes  ", "", "   "],
+        warning_signs=["Sleeping\tbadly"],
+        people_to_call=[("Jo", "0123"), ("", "")],
+    )
+    assert plan.strategies == ("pacing", "diary")
+    assert plan.goals == ("Walk 10 minutes",)
+    assert plan.warning_signs == ("Sleeping badly",)
+    assert plan.people_to_call == (("Jo", "0123"),)
+    assert ActionPlan() == ActionPlan((), (), (), (), ())
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"strategies": ["magic"]}, "unknown strategy 'magic'"),
+        ({"strategies": "pacing"}, "strategies must be a list"),
+        ({"goals": ["g"] * (MAX_ITEMS + 1)}, "up to 5 goals"),
+        ({"goals": ["x" * 201]}, "Goal can have up to 200 characters; this one has 201"),
+        ({"goals": "walk"}, "goals must be a list"),
+        ({"goals": [42]}, "expected text"),
+        ({"warning_signs": ["s"] * 6}, "up to 5 warning signs"),
+        ({"warning_signs": ["x" * 201]}, "Warning sign can have up to 200"),
+        ({"people_to_call": [("p", "1")] * 6}, "up to 5 people"),
+        ({"people_to_call": [("x" * 61, "1")]}, "A name can have up to 60"),
+        ({"people_to_call": [("Jo", "x" * 101)]}, "How to reach them can have up to 100"),
+        ({"people_to_call": [("Jo", "")]}, "add how to reach Jo"),
+        ({"people_to_call": [("", "0123")]}, "add a name for 0123"),
+        ({"people_to_call": ["Jo"]}, "needs a name and how to reach them"),
+        ({"crisis_lines": [("c", "1")] * 11}, "up to 10 crisis lines"),
+    ],
+)
+def test_limits_are_enforced(fields, message):
+    with pytest.raises(ValueError, match=message):
+        ActionPlan(**fields)
+
+
+def test_limits_are_inclusive():
+    ActionPlan(
+        strategies=list(STRATEGIES),
+        goals=["x" * 200] * 5,
+        warning_signs=["y" * 200] * 5,
+        people_to_call=[("n" * 60, "h" * 100)] * 5,
+        crisis_lines=[("c" * 100, "h" * 100)] * 10,
+    )
+
+
+def test_markdown_has_every_section_and_the_crisis_lines():
+    text = to_markdown(full_plan(), "My plan", made_on=date(2024, 3, 7))
+    assert text.startswith("# My plan\n\nMade on 7 March 2024\n")
+    for heading in ("Things that help me", "My goals", "Warning signs", "People I can contact"):
+        assert f"## {heading}" in text
+    assert "- " + STRATEGIES["pacing"] in text
+    assert "- **Jo:** 07700 900123" in text
+    assert "- **Samaritans:** Call 116 123, free, day or night" in text
+    assert "local emergency number" in text
+    empty = to_markdown(ActionPlan())
+    assert empty.startswith("# My action plan") and empty.count("Nothing added yet.") == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("<script>alert(1)</script>", r"\<script\>alert\(1\)\</script\>"),
+        ("[x](http://e.example)", r"\[x\]\(http://e.example\)"),
+        ("`a` *b* _c_ # d", r"\`a\` \*b\* \_c\_ \# d"),
+        ("back\\slash", r"back\\slash"),
+        ("- not a list", r"\- not a list"),
+        ("+ not a list", r"\+ not a list"),
+        ("1. not a list", r"1\. not a list"),
+        ("a & b", r"a \& b"),
+        ("pain-free 2.5 hours", "pain-free 2.5 hours"),
+    ],
+)
+def test_escape_markdown(text, escaped):
+    assert escape_markdown(text) == escaped
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markdown_leaves_no_active_markup_from_learner_text(payload):
+    text = to_markdown(full_plan(payload), payload[:100])
+    without_escapes = re.sub(r"\\.", "", text)
+    assert "<" not in without_escapes and "[" not in without_escapes
+    assert "`" not in without_escapes and "_" not in without_escapes
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs += attrs
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_html_is_a_complete_printable_page_with_every_part():
+    page = to_html(full_plan(), "My plan", made_on=date(2024, 3, 7))
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert '<meta charset="utf-8">' in page and "<title>My plan</title>" in page
+    assert "@media print" in page and page.rstrip().endswith("</html>")
+    parser = _Collector()
+    parser.feed(page)
+    text = " ".join(parser.text)
+    for part in (
+        "Walk for 10 minutes after lunch",
+        "Jo",
+        "07700 900123",
+        "Samaritans",
+        STRATEGIES["sleep_routine"],
+        "Made on 7 March 2024",
+        "local emergency number",
+    ):
+        assert part in text
+    assert set(parser.tags) <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "main",
+        "h1",
+        "h2",
+        "p",
+        "section",
+        "ul",
+        "li",
+        "strong",
+        "div",
+    }
+    assert {name for name, _ in parser.attrs} <= {"lang", "charset", "name", "content", "class"}
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_html_escapes_every_learner_string(payload):
+    page = to_html(full_plan(payload), payload[:100])
+    lowered = page.lower()
+    assert "<script" not in lowered and "<img" not in lowered and "<svg" not in lowered
+    assert "http" not in lowered
+    assert lowered.count("<style>") == 1 and lowered.count("</style>") == 1
+    parser = _Collector()
+    parser.feed(page)
+    assert payload in " ".join(parser.text)  # shown to the reader exactly as typed
+    assert "script" not in parser.tags and "img" not in parser.tags and "svg" not in parser.tags
+    assert {name for name, _ in parser.attrs} <= {"lang", "charset", "name", "content", "class"}
+
+
+def test_html_escapes_the_script_and_img_payloads_exactly():
+    page = to_html(full_plan("<script>alert(1)</script> <img src=x onerror=alert(1)>"))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_an_empty_plan_prints_lines_to_write_on_and_still_shows_crisis_help():
+    page = to_html(ActionPlan())
+    assert page.count('class="write-in"') == 12
+    assert "local emergency number" in page and "http" not in page
+
+
+def test_bad_titles_and_dates_are_refused():
+    with pytest.raises(ValueError, match="title can have up to 100"):
+        to_html(ActionPlan(), "t" * 101)
+    with pytest.raises(ValueError, match="made_on must be a date"):
+        to_markdown(ActionPlan(), made_on="2024-03-07")
+    assert "<title>My action plan</title>" in to_html(ActionPlan(), "   ")
+
+
+@pytest.mark.parametrize(
+    ("goal", "count"),
+    [
+        ("Walk for 10 minutes after lunch", 0),
+        ("Walk more", 2),
+        ("Walk twice", 1),
+        ("Walk on Monday", 1),
+        ("", 0),
+    ],
+)
+def test_smart_tips(goal, count):
+    assert len(smart_tips(goal)) == count

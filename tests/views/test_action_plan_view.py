@@ -1,0 +1,59 @@
+"""The action plan view: fields make a plan; payloads stay text; too much input keeps the fields."""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+
+from widgets.views.action_plan import action_plan
+
+PAYLOAD = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+
+
+def downloads(tool) -> dict[str, str]:
+    links = re.findall(r'download="([^"]+)" href="data:[^,]+base64,([^"]+)"', tool.downloads.value)
+    return {name: base64.b64decode(data).decode("utf-8") for name, data in links}
+
+
+def test_a_plan_downloads_as_a_page_and_as_markdown_with_crisis_lines():
+    tool = action_plan()
+    tool.strategies["pacing"].value = True
+    tool.goals.value = "Walk for 10 minutes after lunch on Monday\nStretch"
+    tool.warning_signs.value = "Staying in bed"
+    tool.people[0][0].value, tool.people[0][1].value = "Sam", "07700 900123"
+    tool.make()
+    files = downloads(tool)
+    assert set(files) == {"my-action-plan.html", "my-action-plan.md"}
+    page = files["my-action-plan.html"]
+    assert "Walk for 10 minutes" in page and "Sam" in page and "Pace my activities" in page
+    assert html.escape(tool.crisis_lines[0][0]) in page
+    assert "<script" not in page
+    assert "Goal 2" in tool.message.value  # "Stretch" gets a tip on how much and when
+
+
+def test_payloads_in_every_field_stay_text():
+    tool = action_plan()
+    tool.title.value = PAYLOAD
+    tool.goals.value = PAYLOAD
+    tool.warning_signs.value = PAYLOAD
+    tool.people[0][0].value = PAYLOAD[:60]
+    tool.people[0][1].value = PAYLOAD[:100]
+    tool.make()
+    page = downloads(tool)["my-action-plan.html"]
+    for shown in (tool.message.value, page):
+        assert "<script" not in shown and "<img" not in shown
+    markdown = downloads(tool)["my-action-plan.md"]
+    assert "\\<script\\>" in markdown and "<script>" not in markdown  # escaped for Markdown
+    assert "&lt;script&gt;" in page
+    # the preview frame holds the page, escaped once more as an attribute, and is sandboxed
+    assert "<script" not in tool.preview.value and "<iframe class" in tool.preview.value
+    assert " sandbox " in tool.preview.value
+
+
+def test_too_many_goals_give_a_message_and_keep_what_was_typed():
+    tool = action_plan()
+    tool.goals.value = "\n".join(f"goal {i}" for i in range(8))
+    tool.make()
+    assert "btc-error" in tool.message.value and "still here" in tool.message.value
+    assert tool.goals.value.count("goal") == 8 and tool.downloads.value == ""

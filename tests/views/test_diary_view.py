@@ -1,0 +1,107 @@
+"""The diary view: saving, removing, loading files and downloading, with bad input kept harmless."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+
+import pytest
+
+from widgets.models.diary import MAX_BYTES, from_csv
+from widgets.views.diary import diary
+
+PAYLOAD = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+YESTERDAY = dt.date.today() - dt.timedelta(days=1)
+
+
+@pytest.fixture
+def tool():
+    return diary()
+
+
+def upload(tool, data: bytes, name: str = "d.csv", size: object = None) -> None:
+    """Deliver a file as the browser does (through the widget's deserializer)."""
+    entry = {"name": name, "type": "text/csv", "size": len(data) if size is None else size}
+    tool.upload.set_state({"value": [{**entry, "content": memoryview(data), "last_modified": 0}]})
+
+
+def saved_csv(tool) -> bytes:
+    link = tool.download.value
+    return base64.b64decode(link.split("base64,", 1)[1].split('"', 1)[0])
+
+
+def test_saving_a_day_shows_it_escaped_and_offers_a_download(tool):
+    tool.day.value = YESTERDAY
+    tool.pain.value = 7
+    tool.note.value = PAYLOAD
+    tool.save_button.click()
+    assert f"Saved {YESTERDAY.isoformat()}" in tool.message.value
+    assert "<script>" not in tool.table.value and "<img" not in tool.table.value
+    assert "&lt;script&gt;" in tool.table.value
+    assert tool.note.value == ""  # ready for the next day
+    (entry,) = from_csv(saved_csv(tool)).entries
+    assert entry.note == PAYLOAD and entry.pain == 7
+    assert "1 day recorded" in tool.chart.text
+
+
+def test_a_bad_day_is_refused_and_nothing_is_lost(tool):
+    tool.day.value = YESTERDAY
+    tool.save_button.click()
+    tool.day.value = dt.date.today() + dt.timedelta(days=30)
+    tool.note.value = "keep me"
+    tool.save_button.click()
+    assert "btc-error" in tool.message.value and "future" in tool.message.value
+    assert len(tool.diary) == 1 and tool.note.value == "keep me"
+    tool.day.value = None  # a learner cleared the date box
+    tool.save_button.click()
+    assert "btc-error" in tool.message.value and len(tool.diary) == 1
+
+
+def test_loading_a_file_keeps_good_rows_reports_bad_ones_and_keeps_typed_days(tool):
+    tool.day.value = dt.date(2026, 1, 2)
+    tool.pain.value = 2
+    tool.save_button.click()
+    data = (
+        "date,pain,sleep_hours,sleep_quality,mood,active_minutes,note\n"
+        "2026-01-01,5,7,5,5,10,first\n"
+        "2026-01-02,9,7,5,5,10,clash\n"
+        "2026-02-30,5,7,5,5,10,bad date\n"
+        f'2026-01-03,4,6.5,4,6,20,"{PAYLOAD.replace(chr(34), chr(34) * 2)}"\n'
+    ).encode()
+    upload(tool, data)
+    assert tool.upload.value == ()
+    assert len(tool.diary) == 3 and tool.diary.get(dt.date(2026, 1, 2)).pain == 2
+    assert "Line 4" in tool.message.value and "not a real day" in tool.message.value
+    assert "kept yours" in tool.message.value
+    assert "<script>" not in tool.table.value
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", "empty"),
+        (b"date,pain\n2026-01-01,5\n", "column"),
+        ("a,b\n".encode("utf-16"), "UTF-8"),
+        (b"x" * (MAX_BYTES + 1), "too big"),
+    ],
+)
+def test_a_bad_file_loads_nothing_and_says_why(tool, data, expected):
+    tool.day.value = YESTERDAY
+    tool.save_button.click()
+    upload(tool, data)
+    assert "btc-error" in tool.message.value and expected in tool.message.value
+    assert len(tool.diary) == 1
+
+
+def test_a_malformed_upload_message_from_the_browser_is_handled(tool):
+    upload(tool, b"date\n", size="lots")
+    assert "could not be read" in tool.message.value
+
+
+def test_removing_a_day(tool):
+    tool.day.value = YESTERDAY
+    tool.save_button.click()
+    tool.remove_choice.value = YESTERDAY
+    tool.remove_button.click()
+    assert len(tool.diary) == 0 and "Removed" in tool.message.value
+    assert "No days recorded yet" in tool.chart.text

@@ -1,0 +1,174 @@
+"""The action plan (lesson 06): strategies, small goals, warning signs, people, crisis lines.
+
+The plan is put together in the learner's kernel and saved only by the learner, as a printable
+HTML page or a Markdown file made in the browser. Learner text is escaped everywhere it is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import ipywidgets as ipw
+
+from widgets.course_config import CourseConfig, load_config
+from widgets.models.action_plan import (
+    GOAL_HINT,
+    MAX_ITEMS,
+    STRATEGIES,
+    ActionPlan,
+    smart_tips,
+    to_html,
+    to_markdown,
+)
+from widgets.ui.download import download_link
+from widgets.ui.shared import CheckboxStyle, SharedStyles, TextStyle
+
+PEOPLE_ROWS = 3
+NOTE = (
+    '<div class="btc-model-note"><p><strong>Your plan stays on this page until you save it.'
+    "</strong> Nothing is sent or stored. Press <em>Make my plan</em>, then download it as a page "
+    "you can print, or as a plain text (Markdown) file. The crisis lines for your area are added "
+    "for you.</p></div>"
+)
+
+
+class ActionPlanTool(ipw.VBox):
+    """Choose strategies, write goals and warning signs, list people; preview and download."""
+
+    def __init__(self, config: CourseConfig | None = None) -> None:
+        config = config or load_config()
+        self.crisis_lines = tuple(
+            (line.name, f"{line.contact}. {line.note}" if line.note else line.contact)
+            for line in config.crisis_lines
+        )
+        shared = SharedStyles()
+        text_style = shared.style(TextStyle, description_width="initial")
+        wide = shared.style(ipw.Layout, width="min(100%, 36rem)")
+        area = shared.style(ipw.Layout, width="min(100%, 36rem)", height="6.5rem")
+        checkbox = {
+            "indent": False,
+            "layout": shared.style(ipw.Layout, width="min(100%, 36rem)"),
+            "style": shared.style(CheckboxStyle),
+        }
+        self.title = ipw.Text(
+            description="Title of my plan", value="My action plan", style=text_style, layout=wide
+        )
+        self.strategies = {
+            key: ipw.Checkbox(value=False, description=label, **checkbox)
+            for key, label in STRATEGIES.items()
+        }
+        self.goals = ipw.Textarea(
+            description=f"My goals (one per line, up to {MAX_ITEMS})",
+            placeholder="Walk to the end of the road and back after lunch, 3 days a week",
+            style=text_style,
+            layout=area,
+        )
+        self.warning_signs = ipw.Textarea(
+            description=f"Warning signs (one per line, up to {MAX_ITEMS})",
+            placeholder="Staying in bed late; skipping meals; not answering friends",
+            style=text_style,
+            layout=area,
+        )
+        self.people: list[tuple[ipw.Text, ipw.Text]] = [
+            (
+                ipw.Text(description=f"Person {i} name", style=text_style, layout=wide),
+                ipw.Text(
+                    description=f"Person {i}: how to reach them", style=text_style, layout=wide
+                ),
+            )
+            for i in range(1, PEOPLE_ROWS + 1)
+        ]
+        self.button = ipw.Button(
+            description="Make my plan",
+            layout=shared.style(ipw.Layout, width="auto"),
+            style=shared.style(ipw.ButtonStyle),
+        )
+        self.button.add_class("btc-check-button")
+        self.button.on_click(lambda _b: self.make())
+        self.message = shared.html("", "btc-live")
+        self.preview = shared.html("")
+        self.downloads = shared.html("")
+        super().__init__(
+            [
+                shared.html(NOTE),
+                self.title,
+                shared.html("<h3 class='btc-sim-heading'>Things that help me</h3>"),
+                *self.strategies.values(),
+                shared.html(
+                    f"<h3 class='btc-sim-heading'>Small goals</h3><p>{html.escape(GOAL_HINT)}</p>"
+                ),
+                self.goals,
+                shared.html(
+                    "<h3 class='btc-sim-heading'>Early warning signs</h3><p>What tells you things "
+                    "are slipping? Noticing early makes it easier to act.</p>"
+                ),
+                self.warning_signs,
+                shared.html("<h3 class='btc-sim-heading'>People I can contact</h3>"),
+                *[field for pair in self.people for field in pair],
+                self.button,
+                self.message,
+                self.downloads,
+                self.preview,
+            ],
+            layout=shared.layout,
+        )
+        self.add_class("btc-simulator")
+        self.add_class("btc-action-plan")
+
+    def plan(self) -> ActionPlan:
+        """The plan the fields describe (raises ValueError with a plain message)."""
+        return ActionPlan(
+            strategies=tuple(key for key, box in self.strategies.items() if box.value is True),
+            goals=tuple(str(self.goals.value).splitlines()),
+            warning_signs=tuple(str(self.warning_signs.value).splitlines()),
+            people_to_call=tuple(
+                (str(name.value), str(reach.value))
+                for name, reach in self.people
+                if str(name.value).strip() or str(reach.value).strip()
+            ),
+            crisis_lines=self.crisis_lines,
+        )
+
+    def make(self) -> None:
+        """Check the fields, show a preview and offer the downloads; on a problem, say what."""
+        try:
+            plan = self.plan()
+            title = str(self.title.value)
+            page = to_html(plan, title, dt.date.today())
+            markdown = to_markdown(plan, title, dt.date.today())
+        except ValueError as error:
+            self.message.value = (
+                f'<p class="btc-error">{html.escape(str(error))} Everything you typed is still '
+                "here.</p>"
+            )
+            return
+        tips = [
+            f"Goal {i}: {tip}" for i, goal in enumerate(plan.goals, 1) for tip in smart_tips(goal)
+        ]
+        self.message.value = "<p>Your plan is ready. Download it below.</p>" + (
+            "<p>Ideas to make your goals clearer:</p><ul>"
+            + "".join(f"<li>{html.escape(tip)}</li>" for tip in tips)
+            + "</ul>"
+            if tips
+            else ""
+        )
+        self.downloads.value = (
+            "<p>"
+            + download_link("my-action-plan.html", page, "Download my plan (page to print)")
+            + " · "
+            + download_link("my-action-plan.md", markdown, "Download my plan (Markdown text)")
+            + "</p>"
+        )
+        # The preview is the printable page itself, in a sandboxed frame: no scripts can run in
+        # it, and all learner text in it was escaped by the exporter.
+        self.preview.value = (
+            '<details class="btc-model-details" open><summary>Preview my plan</summary>'
+            f'<iframe class="btc-plan-preview" sandbox title="Preview of my plan" '
+            f'srcdoc="{html.escape(page, quote=True)}"></iframe></details>'
+        )
+
+
+def action_plan() -> ActionPlanTool:
+    """The action plan for lesson 06, with the course's crisis lines."""
+    return ActionPlanTool()

@@ -28,6 +28,10 @@ _EXPORTS = {
     "stress_response": "widgets.views.inside_the_body",
     "diary": "widgets.views.diary",
     "action_plan": "widgets.views.action_plan",
+    "thought_record": "widgets.views.thought_record",
+    "pacing_planner": "widgets.views.pacing_planner",
+    "relaxation": "widgets.views.relaxation",
+    "support_map": "widgets.views.support_map",
 }
 
 __all__ = sorted(_EXPORTS)

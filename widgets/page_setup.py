@@ -28,6 +28,10 @@ PLOTLY_FREE_HELPERS = frozenset(
         "stress_response",
         "diary",
         "action_plan",
+        "thought_record",
+        "pacing_planner",
+        "relaxation",
+        "support_map",
     }
 )
 PLOTLY_EXTENSION = "jupyterlab-plotly"

@@ -5,6 +5,7 @@
  * 2. Give widget controls and live text the accessible names and roles that ipywidgets leaves out
  *    (the slider handle has no name; describers must be polite live regions).
  * 3. Let Escape close the "Get help now" panel.
+ * 4. Run the relaxation timers of lesson 05 (breathing guide, step timers) in the browser.
  *
  * Widgets are drawn after the page loads, so the helpers run again whenever the page changes.
  */
@@ -120,6 +121,84 @@
     });
   }
 
+  // Relaxation timers. Python only writes the markup (widgets/views/relaxation.py); all timing is
+  // here, so it stays smooth and sends nothing to the server, even when the kernel is slow.
+  // A timer reads the clock on every tick (so it stays in step with the CSS animation even when
+  // the tab is throttled) and stops itself once its element leaves the page (Stop, another step).
+  // Only phase changes and a step's start and end go to live regions; seconds are aria-hidden.
+  var PHASE_WORDS = { "in": "Breathe in…", "hold": "Hold…", "out": "Breathe out…" };
+
+  function setText(el, text) {
+    if (el && el.textContent !== text) { el.textContent = text; }  // no change, no mutation
+  }
+
+  function clock(seconds) {
+    var s = seconds % 60;
+    return Math.floor(seconds / 60) + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  function runTimer(el, total, onTick, onDone) {
+    var startedAt = Date.now();
+    var id = window.setInterval(tick, 200);
+    function tick() {
+      if (!el.isConnected) { window.clearInterval(id); return; }
+      var elapsed = (Date.now() - startedAt) / 1000;
+      if (elapsed >= total) { window.clearInterval(id); onDone(); return; }
+      onTick(elapsed, Math.ceil(total - elapsed));
+    }
+    tick();
+  }
+
+  // <div class="btc-pacer" data-phases="in:4,out:6" data-seconds="60">: "Breathe in… 4, 3, 2, 1".
+  function startPacer(el) {
+    var phases = (el.getAttribute("data-phases") || "").split(",").map(function (part) {
+      var bits = part.split(":");
+      return { kind: bits[0], seconds: parseInt(bits[1], 10) };
+    }).filter(function (p) { return PHASE_WORDS[p.kind] && p.seconds > 0; });
+    var total = parseInt(el.getAttribute("data-seconds"), 10);
+    if (!phases.length || !(total > 0)) { return; }
+    var cycle = phases.reduce(function (sum, p) { return sum + p.seconds; }, 0);
+    var phaseEl = el.querySelector(".btc-pacer-phase");
+    var countEl = el.querySelector(".btc-pacer-count");
+    var leftEl = el.querySelector(".btc-pacer-left");
+    runTimer(el, total, function (elapsed, left) {
+      var t = elapsed % cycle, i = 0;
+      while (i < phases.length - 1 && t >= phases[i].seconds) { t -= phases[i].seconds; i += 1; }
+      setIfChanged(el, "data-phase", phases[i].kind);  // reduced motion: a colour change only
+      setText(phaseEl, PHASE_WORDS[phases[i].kind]);   // announced: it changes once a phase
+      setText(countEl, String(Math.max(1, Math.ceil(phases[i].seconds - t))));
+      setText(leftEl, clock(left) + " left");
+    }, function () {
+      setIfChanged(el, "data-phase", "done");
+      setText(phaseEl, el.getAttribute("data-done") || "Done.");
+      setText(countEl, "");
+      setText(leftEl, "");
+    });
+  }
+
+  // <div class="btc-step-timer" data-seconds="20">: announced when it starts and when time is up.
+  function startStepTimer(el) {
+    var total = parseInt(el.getAttribute("data-seconds"), 10);
+    if (!(total > 0)) { return; }
+    var statusEl = el.querySelector(".btc-timer-status");
+    var countEl = el.querySelector(".btc-timer-count");
+    setText(statusEl, "Timer started: " + total + " seconds.");
+    runTimer(el, total, function (elapsed, left) {
+      setText(countEl, clock(left) + " left");
+    }, function () {
+      setText(countEl, "0:00");
+      setText(statusEl, el.getAttribute("data-done") || "Time is up.");
+    });
+  }
+
+  function startTimers(root) {
+    root.querySelectorAll(".btc-pacer[data-seconds], .btc-step-timer[data-seconds]").forEach(function (el) {
+      if (el.btcTimerStarted) { return; }  // a new Start or step inserts a new element
+      el.btcTimerStarted = true;
+      if (el.classList.contains("btc-pacer")) { startPacer(el); } else { startStepTimer(el); }
+    });
+  }
+
   var scheduled = false;
   function refresh() {
     if (scheduled) { return; }
@@ -134,7 +213,11 @@
   function start() {
     rememberVisit(document.body.getAttribute("data-lesson"));
     refresh();
-    new MutationObserver(refresh).observe(document.body, { childList: true, subtree: true });
+    startTimers(document);
+    new MutationObserver(function () {
+      startTimers(document);  // at once, not on the next frame: keeps text and circle in step
+      refresh();
+    }).observe(document.body, { childList: true, subtree: true });
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape") { return; }
       var help = document.getElementById("btc-help");

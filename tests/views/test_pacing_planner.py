@@ -1,0 +1,165 @@
+"""The pacing planner: typed minutes become a baseline and a plan, bad input keeps the last plan
+with a plain message, the activity name is escaped everywhere, and the download holds the plan."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import pytest
+
+from widgets.models.pacing import baseline, plan
+from widgets.views.pacing_planner import (
+    PacingPlanner,
+    pacing_planner,
+    parse_goal,
+    parse_minutes,
+)
+
+PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
+
+
+def downloaded(planner: PacingPlanner) -> str:
+    match = re.search(
+        r'href="data:text/plain;charset=utf-8;base64,([^"]+)"', planner.download.value
+    )
+    assert match, planner.download.value
+    return base64.b64decode(match.group(1)).decode("utf-8")
+
+
+@pytest.fixture
+def planner():
+    return pacing_planner()
+
+
+def test_starts_from_the_example_days_with_both_charts_and_a_download(planner):
+    assert isinstance(planner, PacingPlanner)
+    assert planner.message.value == ""
+    assert "baseline for Walking is 20 minutes" in planner.baseline_text.value
+    assert planner.plan_chart._plot.value.startswith("<svg")
+    assert "starts at 16 minutes a day in week 1" in planner.plan_chart.text
+    assert "week 8: 31" in planner.plan_chart.text
+    assert planner.compare_chart._plot.value.startswith("<svg")
+    assert (
+        "made-up example" in planner.compare_chart.text
+        and "not real data" in planner.compare_chart.text
+    )
+    assert "Illustrative" in planner.compare_chart.title
+    text = downloaded(planner)
+    assert text.startswith("My pacing plan: Walking\n")
+    assert "My baseline (the average): 20 minutes" in text
+    assert "  Week 1: 16 minutes a day" in text and "  Week 8: 31 minutes a day" in text
+    for control in (planner.activity, planner.days, planner.goal, planner.weeks):
+        assert control.description.strip()
+
+
+def test_settings_change_the_plan_chart_and_download(planner):
+    planner.days.value = "30, 30, 30, 30"
+    planner.start_share.value = 100
+    planner.increase.value = 0
+    planner.weeks.value = 3
+    assert [w.minutes_per_day for w in planner.plan_now] == [30, 30, 30]
+    assert "stays at that level for all 3 weeks" in planner.plan_chart.text
+    planner.increase.value = 20
+    planner.goal.value = "40"
+    assert [w.minutes_per_day for w in planner.plan_now] == [30, 36, 40]
+    assert "reaches your goal of 40 minutes in week 3" in planner.plan_chart.text
+    assert "My goal: 40 minutes a day" in downloaded(planner)
+    assert "Your goal" in planner.plan_chart._plot.value
+
+
+def test_the_plan_matches_the_model(planner):
+    planner.days.value = "12\n18; 15 min, 20mins"
+    base = baseline([12, 18, 15, 20])
+    assert [w.minutes_per_day for w in planner.plan_now] == [
+        w.minutes_per_day for w in plan(base, 0.8, 0.1, 8)
+    ]
+    assert "the average of your 4 days" in planner.baseline_text.value
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("abc", "Day 1 (“abc”) is not a number of minutes"),
+        ("20, lots, 15", "Day 2 (“lots”) is not a number of minutes"),
+        ("20", "at least 2 days"),
+        ("", "Please type the minutes"),
+        ("20, -5, 10", "Day 2 must be a number of minutes from 0 to 1440, but it is -5"),
+        ("20, 2000", "from 0 to 1440"),
+        ("0, 0, 0", "All the days are 0 minutes"),
+        ("nan, 5", "is not a number of minutes"),
+        ("1e9, 5", "is not a number of minutes"),
+        (", ".join(["10"] * 15), "14 days or fewer"),
+        ("9" * 300, "That is a lot of text"),
+    ],
+)
+def test_bad_minutes_give_a_message_and_keep_the_last_plan(planner, typed, message):
+    chart, text, download = (
+        planner.plan_chart._plot.value,
+        planner.plan_chart.text,
+        downloaded(planner),
+    )
+    planner.days.value = typed
+    assert message in planner.message.value and "btc-error" in planner.message.value
+    assert "What you typed is still here" in planner.message.value
+    assert planner.days.value == typed  # nothing the learner typed is replaced
+    assert planner.plan_chart._plot.value == chart and planner.plan_chart.text == text
+    assert downloaded(planner) == download
+    planner.days.value = "10, 20"
+    assert planner.message.value == ""
+    assert "baseline for Walking is 15 minutes" in planner.baseline_text.value
+
+
+@pytest.mark.parametrize("goal", ["lots", "0", "-3", "5000"])
+def test_a_bad_goal_is_explained_and_blank_means_no_goal(planner, goal):
+    planner.goal.value = goal
+    assert "The goal" in planner.message.value and "left blank" in planner.message.value
+    assert planner.goal.value == goal
+    planner.goal.value = "  "
+    assert planner.message.value == "" and "My goal: none set yet" in downloaded(planner)
+
+
+def test_parsers_accept_plain_numbers_and_refuse_the_rest():
+    assert parse_minutes("20, 25, 15") == [20, 25, 15]
+    assert parse_minutes("7.5 12") == [7.5, 12]
+    assert parse_goal("") is None and parse_goal("45") == 45 and parse_goal("30 min") == 30
+    with pytest.raises(ValueError, match="as numbers"):
+        parse_minutes(None)
+    with pytest.raises(ValueError, match="from 1 to 1440"):
+        parse_goal("inf")
+
+
+def test_a_long_activity_name_is_refused_and_kept(planner):
+    planner.activity.value = "a" * 61
+    assert "up to 60 characters" in planner.message.value
+    assert planner.activity.value == "a" * 61
+    assert "My pacing plan: Walking" in downloaded(planner)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_the_activity_name_is_escaped_in_every_output(planner, payload):
+    planner.activity.value = payload
+    planner.days.value = f"10, {payload}"  # a bad day quotes the learner's words back
+    assert payload not in planner.message.value and "&lt;" in planner.message.value
+    planner.days.value = "10, 20"
+    escaped = payload.replace("<", "&lt;").replace(">", "&gt;")
+    assert escaped in planner.baseline_text.value
+    shown = "".join(
+        [
+            planner.baseline_text.value,
+            planner.message.value,
+            planner.plan_chart._text.value,
+            planner.plan_chart._plot.value,
+            planner.compare_chart._text.value,
+        ]
+    )
+    assert payload not in shown and "<img" not in shown and "<script" not in shown
+    assert escaped in planner.plan_chart._text.value
+    assert downloaded(planner).startswith(f"My pacing plan: {payload}\n")  # plain text file
+
+
+def test_a_tiny_baseline_still_draws_the_illustration(planner):
+    planner.days.value = "0, 0, 1"  # an average under 1 minute
+    assert planner.message.value == ""
+    assert "0.3 minutes" in planner.baseline_text.value
+    assert "made-up example" in planner.compare_chart.text

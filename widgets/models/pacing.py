@@ -84,10 +84,10 @@ def baseline(days: list[float]) -> float:
                 f"but it is {value!r}."
             ) from None
     mean = sum(values) / len(values)
-    if mean == 0:
+    if mean < 1:  # a plan needs at least a minute a day to build on
         raise ValueError(
-            "All the days are 0 minutes. Try a smaller or gentler activity, so you can find a "
-            "starting point you can manage."
+            "These days average under 1 minute. Try a smaller or gentler activity, so you can "
+            "find a starting point you can manage."
         )
     return round(mean, 1)
 

@@ -159,8 +159,9 @@ def test_the_activity_name_is_escaped_in_every_output(planner, payload):
     assert downloaded(planner).startswith(f"My pacing plan: {payload}\n")  # plain text file
 
 
-def test_a_tiny_baseline_still_draws_the_illustration(planner):
+def test_a_baseline_under_a_minute_is_refused_and_keeps_the_last_plan(planner):
+    chart = planner.plan_chart._plot.value
     planner.days.value = "0, 0, 1"  # an average under 1 minute
-    assert planner.message.value == ""
-    assert "0.3 minutes" in planner.baseline_text.value
+    assert "under 1 minute" in planner.message.value
+    assert planner.plan_chart._plot.value == chart
     assert "made-up example" in planner.compare_chart.text

@@ -81,6 +81,7 @@ class PageResult:
     rss_mib: float | None = None
     latencies_ms: list[float] = field(default_factory=list)
     cached_s: list[float] = field(default_factory=list)  # arriving from another lesson
+    kernel_cpu_s: list[float] = field(default_factory=list)  # cold: start + notebook run
     missed_updates: int = 0
     foreign_requests: int = 0
     failed_loads: int = 0
@@ -211,6 +212,11 @@ def measure_server(
                 continue
             result.interactive_s.append(seconds)
             result.foreign_requests += foreign
+            if mode == "cold":
+                for pid in kernel_pids(server) - before:
+                    with contextlib.suppress(psutil.Error):
+                        times = psutil.Process(pid).cpu_times()
+                        result.kernel_cpu_s.append(times.user + times.system)
             if run == 0:
                 result.ws_bytes = ws
                 new = kernel_pids(server) - before
@@ -417,7 +423,9 @@ def write_report(results, suite_s, runs, presses, command, elapsed, models=None)
         "reached). "
         f"Latency: {presses} arrow-key presses per slider, from keydown to the chart's last DOM "
         "change (after 150 ms of quiet). Websocket bytes: every frame both ways during one page "
-        "load, plus 1 s. RSS: the page's own kernel, measured on a cold load.",
+        "load, plus 1 s. RSS: the page's own kernel, measured on a cold load. *Kernel CPU per "
+        "learner*: CPU seconds (user + system) the page's kernel used to start and run the "
+        "notebook on a cold load, median: what each extra learner costs a shared server.",
         "",
         f"Targets (issue #2): interactive ≤ {TARGETS['warm_s']} s preheated and "
         f"≤ {TARGETS['cold_s']} s cold (median); ≤ 1 MB websocket per page; "
@@ -426,9 +434,9 @@ def write_report(results, suite_s, runs, presses, command, elapsed, models=None)
         "## Lessons (course configuration)",
         "",
         "| lesson | interactive preheated p50 / p95 | from the lesson before | cold p50 / p95 "
-        "| websocket | kernel RSS | slider latency p50 / p95 "
+        "| websocket | kernel RSS | kernel CPU per learner | slider latency p50 / p95 "
         "| vs plain Voila (preheated / cold / ws / RSS) |",
-        "|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     ref_warm = by.get((plain, "preheated"))
     ref_cold = by.get((plain, "cold"))
@@ -453,6 +461,7 @@ def write_report(results, suite_s, runs, presses, command, elapsed, models=None)
             f"| {file} | {spread(warm.interactive_s, ' s')} | {spread(warm.cached_s, ' s')} "
             f"| {spread(cold.interactive_s, ' s')} "
             f"| {fmt(warm.ws_bytes / 1000, ' kB', 1)} | {fmt(cold.rss_mib, ' MiB', 0)} "
+            f"| {fmt(median(cold.kernel_cpu_s) if cold.kernel_cpu_s else None, ' s')} "
             f"| {latency} | {ratios} |"
         )
     lines += [

@@ -52,19 +52,25 @@ class ActionPlanTool(ipw.VBox):
             "style": shared.style(CheckboxStyle),
         }
         self.title = ipw.Text(
-            description="Title of my plan", value="My action plan", style=text_style, layout=wide
+            continuous_update=False,
+            description="Title of my plan",
+            value="My action plan",
+            style=text_style,
+            layout=wide,
         )
         self.strategies = {
             key: ipw.Checkbox(value=False, description=label, **checkbox)
             for key, label in STRATEGIES.items()
         }
         self.goals = ipw.Textarea(
+            continuous_update=False,
             description=f"My goals (one per line, up to {MAX_ITEMS})",
             placeholder="Walk to the end of the road and back after lunch, 3 days a week",
             style=text_style,
             layout=area,
         )
         self.warning_signs = ipw.Textarea(
+            continuous_update=False,
             description=f"Warning signs (one per line, up to {MAX_ITEMS})",
             placeholder="Staying in bed late; skipping meals; not answering friends",
             style=text_style,
@@ -72,9 +78,17 @@ class ActionPlanTool(ipw.VBox):
         )
         self.people: list[tuple[ipw.Text, ipw.Text]] = [
             (
-                ipw.Text(description=f"Person {i} name", style=text_style, layout=wide),
                 ipw.Text(
-                    description=f"Person {i}: how to reach them", style=text_style, layout=wide
+                    continuous_update=False,
+                    description=f"Person {i} name",
+                    style=text_style,
+                    layout=wide,
+                ),
+                ipw.Text(
+                    continuous_update=False,
+                    description=f"Person {i}: how to reach them",
+                    style=text_style,
+                    layout=wide,
                 ),
             )
             for i in range(1, PEOPLE_ROWS + 1)

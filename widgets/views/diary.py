@@ -71,6 +71,7 @@ class DiaryTool(ipw.VBox):
             description="Active minutes", value=0, min=0, max=1440, step=5, style=wide, layout=box
         )
         self.note = ipw.Textarea(
+            continuous_update=False,
             description=f"Note (optional, up to {NOTE_LIMIT} characters)",
             placeholder="What helped, what was hard…",
             style=shared.style(TextStyle, description_width="initial"),

@@ -3,6 +3,10 @@
 
     python3 run.py serve    set up .venv from the pinned versions, check course.toml, and serve
                             the course on http://127.0.0.1:8866 (PORT=... to change the port)
+    python3 run.py serve --group
+                            the same, set up for a group sharing one server: a bigger preheated
+                            pool, a ceiling on live kernels, an optional access code and base URL
+                            (BTC_* settings: see docs/group-server.md)
     python3 run.py test     set up .venv with the test tools too, then lint and run every test
                             (extra arguments go to pytest, e.g. `python3 run.py test -k config`)
     python3 run.py lab      open the lessons in JupyterLab, to adapt them
@@ -78,10 +82,19 @@ def check_configuration() -> None:
 def serve(args: list[str]) -> int:
     ensure_environment()
     check_configuration()
-    port = os.environ.get("PORT", "8866")
-    say(f"serving the course: open http://127.0.0.1:{port}/ in your browser (Ctrl+C stops it)")
-    # voila.py in this folder holds the rest of the configuration (template, pool, culling).
-    return run(BIN / "voila", f"--port={port}", *args)
+    env = dict(os.environ)
+    if "--group" in args:
+        args = [arg for arg in args if arg != "--group"]
+        env["BTC_GROUP"] = "1"
+    port = env.get("PORT", "8866")
+    if env.get("BTC_GROUP") == "1":
+        say("serving the course for a group; preheating kernels before learners arrive")
+        say('wait for "ready for learners" below before you share the link (Ctrl+C stops it)')
+    else:
+        say(f"serving the course: open http://127.0.0.1:{port}/ in your browser (Ctrl+C stops it)")
+    # voila.py in this folder holds the rest of the configuration (template, pool, culling, and
+    # the BTC_* settings it checks).
+    return run(BIN / "voila", f"--port={port}", *args, env=env)
 
 
 def test(args: list[str]) -> int:

@@ -4,10 +4,13 @@ Kept in the repository, not on a command line, so that `python3 run.py serve`, t
 and the benchmark all serve the course the same way. It:
 - checks course.toml first and stops with a message naming the bad key;
 - serves only notebooks/ (and the images inside it) with the course template from assets/;
-- keeps one preheated kernel per lesson, so the first learner on a lesson does not wait for a
-  kernel start plus a notebook run;
+- keeps preheated kernels (one per lesson; BTC_POOL_SIZE per lesson in group mode), so the first
+  learners on a lesson do not wait for a kernel start plus a notebook run;
 - culls idle kernels, because Voila does not shut a kernel down when its tab closes;
-- hides tracebacks from learners (Voila logs them on the server instead).
+- hides tracebacks from learners (Voila logs them on the server instead);
+- refuses kernel websockets that do not speak the v1 protocol (see course_server/websocket.py);
+- reads the serve settings (BTC_*, see docs/group-server.md): listen address, base URL, access
+  code, pool size, ceiling on live kernels. `python3 run.py serve --group` sets BTC_GROUP=1.
 """
 
 import os
@@ -17,8 +20,26 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import widgets  # noqa: E402
 from widgets.course_config import CourseConfigError, load_config  # noqa: E402
 from widgets.page_setup import trim_page_config  # noqa: E402
+
+if not (HERE / "course_server").is_dir():
+    # A bare copy of voila.py (the tests serve copies of notebooks/): use the repository's server
+    # package, found next to the installed `widgets` package.
+    sys.path.append(str(Path(widgets.__file__).resolve().parent.parent))
+
+import course_server  # noqa: E402
+from course_server.access import CourseIdentityProvider  # noqa: E402
+from course_server.kernels import CourseKernelManager  # noqa: E402
+from course_server.logs import log_request  # noqa: E402
+from course_server.settings import (  # noqa: E402
+    SettingsError,
+    available_memory_mib,
+    read_settings,
+    served_pages,
+)
+from course_server.websocket import CourseWebsocketConnection  # noqa: E402
 
 c = get_config()  # noqa: F821  (provided by traitlets when it runs this file)
 
@@ -28,15 +49,51 @@ except CourseConfigError as error:
     sys.stderr.write(f"\nConfiguration error: {error}\nThe course was not started.\n\n")
     raise SystemExit(2) from None
 
+try:
+    SERVE = read_settings(
+        os.environ,
+        pages=served_pages(HERE / "notebooks"),
+        guides=[guide.file for guide in COURSE.guides],
+        memory_mib=available_memory_mib(),
+    )
+except SettingsError as error:
+    sys.stderr.write(f"\nSetting error: {error}\nThe course was not started.\n\n")
+    raise SystemExit(2) from None
+if SERVE.group:
+    sys.stderr.write("".join(f"[course] {line}\n" for line in SERVE.summary()))
+for note in SERVE.notes:
+    sys.stderr.write(f"[course] note: {note}\n")
+
 # The course template lives in assets/voila/templates/course; Voila finds templates on JUPYTER_PATH,
 # which it reads after this file has run.
 os.environ["JUPYTER_PATH"] = os.pathsep.join(
-    [str(HERE / "assets"), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
+    [
+        str(HERE / "assets"),
+        # the "server is full" page (a 503.html template beside Voila's error pages)
+        str(Path(course_server.__file__).parent / "share" / "jupyter"),
+        *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep)),
+    ]
 )
 
 c.Voila.root_dir = str(HERE / "notebooks")
-c.Voila.ip = "127.0.0.1"
+c.Voila.ip = SERVE.ip
+# Behind a reverse proxy that forwards /course/... unchanged, links, static files and the kernel
+# websocket all live under the base URL (Voila's server_url defaults to it).
+c.Voila.base_url = SERVE.base_url
 c.Voila.open_browser = False
+# Never log a query string: a ?code=... link must not put the access code in the log.
+c.Voila.tornado_settings = {"log_function": log_request}
+
+# The shared access code (none: anyone who reaches the server gets in, as with stock Voila).
+c.Voila.identity_provider_class = CourseIdentityProvider
+if SERVE.access_code:
+    c.Voila.token = SERVE.access_code
+    c.Voila.cookie_secret = SERVE.cookie_secret()
+c.CourseIdentityProvider.course = COURSE.as_template_data()
+
+# Kernel websockets must speak the v1 protocol: one legacy (JSON) client can stall the server.
+c.Voila.kernel_websocket_connection_class = CourseWebsocketConnection
+c.CourseWebsocketConnection.tcp_nodelay = SERVE.tcp_nodelay
 
 c.VoilaConfiguration.template = "course"
 c.VoilaConfiguration.theme = "light"
@@ -47,16 +104,25 @@ c.VoilaConfiguration.extension_denylist = ["anywidget", "jupyterlab_pygments"]
 # Only the lessons' own images; Voila inlines markdown images, this covers anything else.
 c.VoilaConfiguration.file_allowlist = [r".*\.(svg|png|jpg|jpeg|gif|webp)"]
 
-# One preheated kernel per lesson (set BTC_POOL_SIZE=0 to turn preheating off, e.g. to measure).
-pool_size = int(os.environ.get("BTC_POOL_SIZE", "1"))
-c.VoilaConfiguration.preheat_kernel = pool_size > 0
-c.VoilaKernelManager.kernel_pools_config = {"default": {"pool_size": max(pool_size, 0)}}
+# Preheated kernels: one per page on a laptop, BTC_POOL_SIZE per lesson in group mode (0 turns
+# preheating off, e.g. to measure). The course's kernel manager keeps the ceiling on live kernels
+# (BTC_MAX_KERNELS; a learner beyond it gets the "server is full" page) and logs "ready for
+# learners" once every preheated kernel has run its notebook.
+c.VoilaConfiguration.preheat_kernel = SERVE.pooled_kernels > 0
+c.VoilaConfiguration.multi_kernel_manager_class = CourseKernelManager
+c.VoilaKernelManager.kernel_pools_config = {
+    "default": {"pool_size": SERVE.pool_size},
+    **{page: {"pool_size": size} for page, size in SERVE.pools.items()},
+}
 c.VoilaKernelManager.fill_delay = 0
+c.CourseKernelManager.max_kernels = SERVE.max_kernels or 0
+c.CourseKernelManager.static_url = SERVE.static_url or ""
+c.CourseKernelManager.course = COURSE.as_template_data()
 
 # Free the kernels of closed tabs: a kernel with no browser attached and idle for 5 minutes is shut
 # down (checked every minute). Voila never culls the kernels waiting in the preheated pool.
-c.MappingKernelManager.cull_idle_timeout = int(os.environ.get("BTC_CULL_IDLE_SECONDS", "300"))
-c.MappingKernelManager.cull_interval = int(os.environ.get("BTC_CULL_INTERVAL_SECONDS", "60"))
+c.MappingKernelManager.cull_idle_timeout = SERVE.cull_idle_seconds
+c.MappingKernelManager.cull_interval = SERVE.cull_interval_seconds
 c.MappingKernelManager.cull_connected = False
 
 

@@ -1,0 +1,102 @@
+"""The two pages a learner may see before a lesson: "enter the code" and "the server is full".
+
+Plain, self-contained HTML (styles inline, nothing from another host), in the course's voice, with
+the course's crisis lines on both: someone in distress may land here instead of on a lesson.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+STYLE = """
+body { font: 18px/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fafafa; margin: 0; }
+main { max-width: 36rem; margin: 3rem auto; padding: 0 1.25rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; }
+label { display: block; font-weight: 600; margin: 1.5rem 0 .4rem; }
+input[type=text] { font: inherit; padding: .5rem .6rem; width: 100%; box-sizing: border-box;
+  border: 2px solid #555; border-radius: 6px; }
+input[type=text]:focus, button:focus, a:focus { outline: 3px solid #0072B2; outline-offset: 2px; }
+button { font: inherit; margin-top: 1rem; padding: .5rem 1.2rem; border: 0; border-radius: 6px;
+  background: #0072B2; color: #fff; cursor: pointer; }
+.btc-wrong { border-left: 6px solid #D55E00; background: #fff3eb; padding: .6rem .9rem; }
+.btc-help { margin-top: 2.5rem; border-top: 1px solid #ccc; padding-top: 1rem; font-size: .95rem; }
+.btc-help li { margin-bottom: .3rem; }
+a { color: #0060a0; }
+"""
+
+
+def _page(course: dict, heading: str, body: str) -> str:
+    title = escape(course.get("title") or "Breaking the Cycle")
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(heading)} - {title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<main>\n<p>{title}</p>\n<h1>{escape(heading)}</h1>\n{body}\n{_help(course)}\n</main>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def _help(course: dict) -> str:
+    lines = course.get("crisis_lines") or []
+    items = "".join(
+        f"<li><strong>{escape(line['name'])}</strong>: {escape(line['contact'])}"
+        + (f" ({escape(line['note'])})" if line.get("note") else "")
+        + "</li>"
+        for line in lines
+    )
+    worldwide = course.get("worldwide") or {}
+    other = (
+        f"<p>{escape(worldwide['name'])} {escape(worldwide['contact'])} lists free helplines in "
+        "other countries.</p>"
+        if worldwide.get("name")
+        else ""
+    )
+    return (
+        '<section class="btc-help" aria-labelledby="btc-help-heading">\n'
+        '<h2 id="btc-help-heading">Need help now?</h2>\n'
+        f"<ul>{items}</ul>\n{other}\n"
+        "<p>This course is not a crisis service.</p>\n</section>"
+    )
+
+
+def code_page(course: dict, *, action: str, next_url: str, xsrf_html: str, wrong: bool) -> str:
+    """Ask for the group's access code. `xsrf_html` is the handler's hidden XSRF field."""
+    message = (
+        '<p class="btc-wrong" role="alert">That code did not work. Check it with your group '
+        "leader and try again. Capital letters do not matter.</p>\n"
+        if wrong
+        else ""
+    )
+    body = (
+        f"{message}<p>Your group leader has a short code for this course. You only need to enter "
+        "it once on this device.</p>\n"
+        f'<form method="post" action="{escape(action)}">\n{xsrf_html}\n'
+        f'<input type="hidden" name="next" value="{escape(next_url)}">\n'
+        '<label for="btc-code">Access code</label>\n'
+        '<input type="text" id="btc-code" name="code" required autofocus autocomplete="off" '
+        'autocapitalize="none" spellcheck="false">\n'
+        '<button type="submit">Open the course</button>\n</form>\n'
+        "<p>No code? Ask your group leader.</p>"
+    )
+    return _page(
+        course, "Enter your group's code" if not wrong else "Please try the code again", body
+    )
+
+
+def full_page(course: dict, *, static_url: str = "") -> str:
+    """The group server has no room for another learner right now."""
+    elsewhere = (
+        "<p>Or use the course right now without this server: "
+        f'<a href="{escape(static_url)}">open the lessons that run in your own browser</a>. '
+        "They are the same lessons; nothing you do there is sent anywhere.</p>"
+        if static_url
+        else ""
+    )
+    body = (
+        "<p>This group server runs a small program for each person in a lesson, and right now "
+        "all of them are in use. Nothing is wrong with your device.</p>\n"
+        "<p>Please try again in a few minutes: places free up when other people close their "
+        "lesson tabs. You could also follow along on the screen your group leader shares.</p>\n"
+        f"{elsewhere}"
+    )
+    return _page(course, "The group server is full right now", body)

@@ -129,7 +129,14 @@ c.MappingKernelManager.cull_connected = False
 def _page_config(page_config, notebook_path=None, **_kwargs):
     """Tell the home page which lesson to open; spare chart-free lessons plotly's script."""
     page_config["courseStart"] = COURSE.lessons[0].file
-    notebook = HERE / "notebooks" / notebook_path if notebook_path else None
+    # Standalone Voila gives the path under notebooks/; its server extension (Binder, which also
+    # reads this file) gives it under the repository.
+    notebook = None
+    if notebook_path:
+        notebook = next(
+            (p for p in (HERE / "notebooks" / notebook_path, HERE / notebook_path) if p.is_file()),
+            None,
+        )
     if notebook is not None and notebook.suffix == ".ipynb":
         trim_page_config(page_config, notebook)
     return page_config

@@ -90,3 +90,9 @@ def test_listed_helpers_really_draw_without_plotly(name, monkeypatch):
 def test_no_lesson_loads_plotly_now_that_simulators_draw_svg():
     lessons = sorted(NOTEBOOKS.glob("*.ipynb"))
     assert [p.name for p in lessons if draws_charts(p)] == []
+
+
+def test_trim_never_points_the_page_at_a_mathjax_cdn(tmp_path):
+    config = {"fullMathjaxUrl": "https://cdn.example/mathjax.js", "mathjaxConfig": "TeX"}
+    trimmed = trim_page_config(config, notebook(tmp_path, "Sim()"))
+    assert trimmed["fullMathjaxUrl"] is None and trimmed["mathjaxConfig"] is None

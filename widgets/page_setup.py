@@ -61,7 +61,14 @@ def draws_charts(notebook: Path) -> bool:
 
 
 def trim_page_config(page_config: dict, notebook: Path | None) -> dict:
-    """Drop the plotly extension from a page that draws no chart."""
+    """Drop the plotly extension from a page that draws no chart; never fetch MathJax.
+
+    Voila as a Jupyter Server extension (Binder, JupyterHub) points the page at MathJax on a CDN;
+    the lessons use no maths, and a lesson page must ask nothing of another host.
+    """
+    # Voila's front end loads MathJax (from a CDN by default) unless both of these are null.
+    page_config["fullMathjaxUrl"] = None
+    page_config["mathjaxConfig"] = None
     if notebook is not None and not draws_charts(notebook):
         page_config["federated_extensions"] = [
             ext

@@ -35,6 +35,8 @@ c.ServerApp.root_dir = str(HERE)
 c.ServerApp.contents_manager_class = (
     "jupyter_server.services.contents.filemanager.FileContentsManager"
 )
+# Kernel websockets must speak the v1 protocol, as on the course's own server (course_server/).
+c.ServerApp.kernel_websocket_connection_class = "course_server.websocket.CourseWebsocketConnection"
 c.VoilaConfiguration.template = "course"
 c.VoilaConfiguration.theme = "light"
 c.VoilaConfiguration.show_tracebacks = False

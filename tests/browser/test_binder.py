@@ -70,3 +70,17 @@ def test_binder_link_opens_the_course_with_its_chrome(page, binder_server):
     assert "jupyterlab-plotly" not in [ext["name"] for ext in config["federated_extensions"]]
     foreign = [url for url in requests if not url.startswith(binder_server.url)]
     assert foreign == [], foreign
+
+
+def test_binder_refuses_legacy_protocol_kernel_websockets(binder_server):
+    from tornado.httpclient import HTTPClientError
+
+    from tests.browser.test_group_server import channels_url, connect, fetch, kernel_id_of, run
+
+    status, _url, page = fetch(f"{binder_server.url}voila/render/notebooks/00_welcome.ipynb")
+    assert status == 200
+    url = channels_url(binder_server, "/", kernel_id_of(page))
+    with pytest.raises(HTTPClientError) as refused:
+        run(connect(url, v1=False))
+    assert refused.value.code == 400
+    run(connect(url, v1=True))  # what browsers speak is still accepted

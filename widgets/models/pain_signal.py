@@ -36,6 +36,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
+from widgets.models.checks import check_range
+
 #: Rubbing at full strength lets through 1 / (1 + 0.06 × 10) ≈ 62% of the signal: it helps but
 #: does not switch pain off (illustrative; Melzack & Wall 1965 give the direction only).
 TOUCH_CLOSING = 0.06
@@ -74,19 +76,7 @@ class PainInputs:
 
     def __post_init__(self) -> None:
         for item in fields(self):
-            _check_range(item.name.replace("_", " "), getattr(self, item.name), 0, SCALE)
-
-
-def _check_range(name: str, value: float, low: float, high: float) -> None:
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or math.isnan(value)
-        or math.isinf(value)
-    ):
-        raise ValueError(f"{name} must be a number, got {value!r}")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value:g}")
+            check_range(item.name.replace("_", " "), getattr(self, item.name), 0, SCALE)
 
 
 @dataclass(frozen=True)

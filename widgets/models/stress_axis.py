@@ -45,6 +45,8 @@ import functools
 import math
 from dataclasses import dataclass, fields
 
+from widgets.models.checks import check_range
+
 # Gupta et al. 2007, scaled model, SBML parameter values (MODELS.md §4a [R]).
 K_I1 = 0.1  # cortisol's inhibition constant on CRH release (hypothalamus)
 K_I2 = 0.1  # cortisol-bound GR's inhibition constant on ACTH release (pituitary)
@@ -86,31 +88,19 @@ class StressScenario:
     def __post_init__(self) -> None:
         if isinstance(self.days, bool) or not isinstance(self.days, int):
             raise ValueError(f"days must be a whole number, got {self.days!r}")
-        _check_range("days", self.days, 1, 365)
-        _check_range("stress size", self.stress_size, 0, 10)
-        _check_range("stress length in days", self.stress_days, 0, 365)
+        check_range("days", self.days, 1, 365)
+        check_range("stress size", self.stress_size, 0, 10)
+        check_range("stress length in days", self.stress_days, 0, 365)
         has_stress = self.stress_size > 0 and self.stress_days > 0
-        _check_range("stress start day", self.stress_start_day, 0, self.days if has_stress else 365)
-        _check_range("feedback strength", self.feedback, *FEEDBACK_RANGE)
-        _check_range("sleep loss", self.sleep_loss, 0, 10)
+        check_range("stress start day", self.stress_start_day, 0, self.days if has_stress else 365)
+        check_range("feedback strength", self.feedback, *FEEDBACK_RANGE)
+        check_range("sleep loss", self.sleep_loss, 0, 10)
         if not isinstance(self.daily_rhythm, bool):
             raise ValueError(f"daily rhythm must be True or False, got {self.daily_rhythm!r}")
 
     @property
     def stress_end_day(self) -> float:
         return self.stress_start_day + self.stress_days
-
-
-def _check_range(name: str, value: float, low: float, high: float) -> None:
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or math.isnan(value)
-        or math.isinf(value)
-    ):
-        raise ValueError(f"{name} must be a number, got {value!r}")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value:g}")
 
 
 #: Ready-made scenarios for the lesson.

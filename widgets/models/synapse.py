@@ -30,8 +30,9 @@ to person (FACTS.md §4.4). Standard library only; deterministic.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+
+from widgets.models.checks import check_range, check_whole
 
 KM_UM = 0.060  # SERT Km, µM (MODELS.md §7, Reed/Nijhout/Best line [R])
 VMAX_UM_PER_HOUR = 250.0  # SERT Vmax, µM/h (MODELS.md §7 [R])
@@ -58,28 +59,6 @@ STEPS_PER_DAY = 10  # Euler step for the slow variables: 0.1 day (time constants
 
 BURST_STEP_SECONDS = 0.01  # Euler step for the gap, far shorter than its ~1 s time constant
 BURST_SAMPLE_SECONDS = 0.1
-
-
-def _check_number(name: str, value: float) -> None:
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or math.isnan(value)
-        or math.isinf(value)
-    ):
-        raise ValueError(f"{name} must be a number, got {value!r}")
-
-
-def _check_range(name: str, value: float, low: float, high: float) -> None:
-    _check_number(name, value)
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value:g}")
-
-
-def _check_whole(name: str, value: int, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{name} must be a whole number, got {value!r}")
-    _check_range(name, value, low, high)
 
 
 def reuptake_rate(level_um: float, inhibitor_ratio: float = 0.0) -> float:
@@ -131,9 +110,9 @@ def clear_burst(dose: float = 0.0, burst_um: float = 0.1, seconds: float = 20.0)
     Euler steps of dC/dt = release − reuptake, starting from the resting level plus the burst;
     the blocker has reached its steady level. A blocker makes clearing slower.
     """
-    _check_range("dose", dose, 0, 1)
-    _check_range("burst size (µM)", burst_um, 0, 5)
-    _check_range("seconds", seconds, 1, 600)
+    check_range("dose", dose, 0, 1)
+    check_range("burst size (µM)", burst_um, 0, 5)
+    check_range("seconds", seconds, 1, 600)
     ratio = FULL_DOSE_INHIBITOR_RATIO * dose
     rest = _balance(BASE_RELEASE_UM_PER_HOUR, ratio)  # the resting level with the blocker
     level = rest + burst_um
@@ -175,9 +154,9 @@ def simulate_blocker(dose: float, weeks: int = 8, start_day: int = 7) -> list[Sy
     Slow variables take Euler steps of 0.1 day: the medicine builds up, the gap's level is its
     balance point, adaptation follows the raised level, pain relief the level, mood adaptation.
     """
-    _check_range("dose", dose, 0, 1)
-    _check_whole("weeks", weeks, 1, 26)
-    _check_whole("start day", start_day, 0, 7 * weeks - 1)
+    check_range("dose", dose, 0, 1)
+    check_whole("weeks", weeks, 1, 26)
+    check_whole("start day", start_day, 0, 7 * weeks - 1)
     dt = 1 / STEPS_PER_DAY
     drug = adaptation = relief = mood = 0.0
     run: list[SynapseDay] = []

@@ -8,6 +8,8 @@ and a wide enough label so the words are not cut off.
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as ipw
 
 _LABEL_STYLE = {"description_width": "initial"}
@@ -57,3 +59,11 @@ def labelled_slider(
     if readout_format:
         kwargs["readout_format"] = readout_format
     return ipw.FloatSlider(**kwargs)
+
+
+def refused_setting(error: Exception, kept: str = "The charts still show the last one.") -> str:
+    """The message shown when a model refuses a value from the browser: why, and what was kept."""
+    return (
+        f'<p class="btc-error">That setting could not be used: {html.escape(str(error))}. '
+        f"{kept}</p>"
+    )

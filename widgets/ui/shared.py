@@ -29,6 +29,20 @@ class SharedStyles:
             self._styles[key] = kind(**settings)
         return self._styles[key]
 
+    def slider(self, width: str = "min(100%, 32rem)") -> dict:
+        """Layout and style for `labelled_slider`: a wide label, shared by a view's sliders."""
+        return {
+            "layout": self.style(ipw.Layout, width=width),
+            "style": self.style(ipw.SliderStyle, description_width="initial"),
+        }
+
+    def button(self) -> dict:
+        """Layout and style for a view's buttons (as wide as their words)."""
+        return {
+            "layout": self.style(ipw.Layout, width="auto"),
+            "style": self.style(ipw.ButtonStyle),
+        }
+
     def html(self, value: str = "", *classes: str) -> ipw.HTML:
         widget = ipw.HTML(value, layout=self.layout, style=self.style(HTMLStyle))
         for name in classes:

@@ -20,7 +20,7 @@ from widgets.describers.cycle import (
     narrate,
 )
 from widgets.models.cycle import DAYS, LINKS, NODES, STRATEGIES, Scenario, long_run, simulate
-from widgets.ui.controls import labelled_slider
+from widgets.ui.controls import labelled_slider, refused_setting
 from widgets.ui.plots import AccessibleDiagram, SvgChart
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
 from widgets.ui.svg import DASHES, Band, Line, grouped_bars, line_chart, loop_diagram
@@ -95,14 +95,8 @@ class CycleSimulator(ipw.VBox):
         self._holding = False
         shared = SharedStyles()
         label = shared.style(DescriptionStyle, description_width="initial")
-        slider = {
-            "layout": shared.style(ipw.Layout, width="min(100%, 32rem)"),
-            "style": shared.style(ipw.SliderStyle, description_width="initial"),
-        }
-        button = {
-            "layout": shared.style(ipw.Layout, width="auto"),
-            "style": shared.style(ipw.ButtonStyle),
-        }
+        slider = shared.slider()
+        button = shared.button()
         checkbox = {
             "indent": False,
             "layout": shared.style(ipw.Layout, width="16rem"),
@@ -269,10 +263,7 @@ class CycleSimulator(ipw.VBox):
         try:
             scenario = self.scenario()
         except ValueError as error:
-            self.narration.value = (
-                f'<p class="btc-error">That setting could not be used: {html.escape(str(error))}. '
-                "The charts still show the last run.</p>"
-            )
+            self.narration.value = refused_setting(error, "The charts still show the last run.")
             return
         days = simulate(scenario)
         without = simulate(replace(scenario, strategies={})) if scenario.strategies else None

@@ -49,10 +49,7 @@ class DiaryTool(ipw.VBox):
         self.diary = Diary()
         shared = SharedStyles()
         wide = shared.style(DescriptionStyle, description_width="initial")
-        slider = {
-            "layout": shared.style(ipw.Layout, width="min(100%, 32rem)"),
-            "style": shared.style(ipw.SliderStyle, description_width="initial"),
-        }
+        slider = shared.slider()
         box = shared.style(ipw.Layout, width="min(100%, 20rem)")
         self.day = ipw.DatePicker(description="Date", value=dt.date.today(), style=wide, layout=box)
         self.pain = labelled_slider(
@@ -77,10 +74,7 @@ class DiaryTool(ipw.VBox):
             style=shared.style(TextStyle, description_width="initial"),
             layout=shared.style(ipw.Layout, width="min(100%, 36rem)", height="4.5rem"),
         )
-        button = {
-            "layout": shared.style(ipw.Layout, width="auto"),
-            "style": shared.style(ipw.ButtonStyle),
-        }
+        button = shared.button()
         self.save_button = ipw.Button(description="Save this day", **button)
         self.save_button.add_class("btc-check-button")
         self.save_button.on_click(lambda _b: self.save_day())

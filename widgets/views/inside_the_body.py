@@ -15,7 +15,7 @@ import ipywidgets as ipw
 from widgets.describers.inside_the_body import describe_blocker, describe_burst, describe_stress
 from widgets.models.stress_axis import PRESETS, StressScenario, daily_average, simulate
 from widgets.models.synapse import clear_burst, half_clearance_seconds, simulate_blocker
-from widgets.ui.controls import labelled_slider
+from widgets.ui.controls import labelled_slider, refused_setting
 from widgets.ui.plots import SvgChart
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
 from widgets.ui.svg import DASHES, Band, Line, line_chart, nice_ticks
@@ -62,10 +62,7 @@ class SynapseExplorer(ipw.VBox):
 
     def __init__(self) -> None:
         shared = SharedStyles()
-        slider = {
-            "layout": shared.style(ipw.Layout, width="min(100%, 32rem)"),
-            "style": shared.style(ipw.SliderStyle, description_width="initial"),
-        }
+        slider = shared.slider()
         self.dose = labelled_slider(
             "Medicine strength (% of pumps blocked)", min=0, max=100, step=10, value=60, **slider
         )
@@ -103,10 +100,7 @@ class SynapseExplorer(ipw.VBox):
             run = simulate_blocker(dose, WEEKS, start)
             without, with_blocker = clear_burst(0.0), clear_burst(dose)
         except (TypeError, ValueError) as error:
-            self.message.value = (
-                f'<p class="btc-error">That setting could not be used: '
-                f"{html.escape(str(error))}. The charts still show the last one.</p>"
-            )
+            self.message.value = refused_setting(error)
             return
         self.message.value = ""
         days = [d.day for d in run]
@@ -175,10 +169,7 @@ class StressResponse(ipw.VBox):
 
     def __init__(self) -> None:
         shared = SharedStyles()
-        slider = {
-            "layout": shared.style(ipw.Layout, width="min(100%, 32rem)"),
-            "style": shared.style(ipw.SliderStyle, description_width="initial"),
-        }
+        slider = shared.slider()
         self._holding = False
         self.story = ipw.Dropdown(
             options=list(STORIES),
@@ -288,10 +279,7 @@ class StressResponse(ipw.VBox):
                 )
             )
         except (TypeError, ValueError) as error:
-            self.message.value = (
-                f'<p class="btc-error">That setting could not be used: '
-                f"{html.escape(str(error))}. The charts still show the last one.</p>"
-            )
+            self.message.value = refused_setting(error)
             return
         text = describe_stress(yours, hard_day)
         self.message.value = f"<p>{html.escape(text)}</p>"

@@ -163,10 +163,7 @@ class PacingPlanner(ipw.VBox):
             "style": text_style,
             "continuous_update": False,
         }
-        slider = {
-            "layout": shared.style(ipw.Layout, width="min(100%, 32rem)"),
-            "style": shared.style(ipw.SliderStyle, description_width="initial"),
-        }
+        slider = shared.slider()
         self.activity = ipw.Combobox(
             value="Walking",
             options=list(ACTIVITY_IDEAS),

@@ -22,10 +22,7 @@ class PainCheck(ipw.VBox):
 
     def __init__(self) -> None:
         shared = SharedStyles()
-        slider = {
-            "layout": shared.style(ipw.Layout, width="min(100%, 32rem)"),
-            "style": shared.style(ipw.SliderStyle, description_width="initial"),
-        }
+        slider = shared.slider()
         rows: list[ipw.Widget] = [
             shared.html(f'<div class="btc-model-note"><p>{html.escape(NOT_A_DIAGNOSIS)}</p></div>')
         ]

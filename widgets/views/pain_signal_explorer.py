@@ -7,14 +7,13 @@ also the diagram's text alternative. Illustrative: see widgets/models/pain_signa
 
 from __future__ import annotations
 
-import html
 from html import escape
 
 import ipywidgets as ipw
 
 from widgets.describers.pain_signal import describe_signal
 from widgets.models.pain_signal import PainInputs, pain_signal
-from widgets.ui.controls import labelled_slider
+from widgets.ui.controls import labelled_slider, refused_setting
 from widgets.ui.plots import AccessibleDiagram
 from widgets.ui.shared import SharedStyles
 from widgets.ui.svg import _svg
@@ -55,10 +54,7 @@ class PainSignalExplorer(ipw.VBox):
 
     def __init__(self) -> None:
         shared = SharedStyles()
-        slider = {
-            "layout": shared.style(ipw.Layout, width="min(100%, 32rem)"),
-            "style": shared.style(ipw.SliderStyle, description_width="initial"),
-        }
+        slider = shared.slider()
         start = PainInputs()
         self.sliders = {
             name: labelled_slider(
@@ -102,10 +98,7 @@ class PainSignalExplorer(ipw.VBox):
         try:
             inputs = PainInputs(**{name: c.value for name, c in self.sliders.items()})
         except ValueError as error:
-            self.message.value = (
-                f'<p class="btc-error">That setting could not be used: '
-                f"{html.escape(str(error))}. The picture still shows the last one.</p>"
-            )
+            self.message.value = refused_setting(error, "The picture still shows the last one.")
             return
         self.message.value = ""
         signal = pain_signal(inputs)

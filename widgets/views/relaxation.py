@@ -307,10 +307,7 @@ class StepScript(ipw.VBox):
         if not steps:
             raise ValueError("a script needs at least one step")
         self.intro, self.steps, self.index = intro, steps, 0
-        button = {
-            "layout": shared.style(ipw.Layout, width="auto"),
-            "style": shared.style(ipw.ButtonStyle),
-        }
+        button = shared.button()
         self.previous = ipw.Button(description=f"Previous {noun} step", **button)
         self.next = ipw.Button(description=f"Next {noun} step", **button)
         self.previous.on_click(lambda _button: self.go(self.index - 1))

@@ -225,10 +225,7 @@ class SupportMapTool(ipw.VBox):
         shared = SharedStyles()
         self.support_map = SupportMap()
         label = shared.style(DescriptionStyle, description_width="initial")
-        button = {
-            "layout": shared.style(ipw.Layout, width="auto"),
-            "style": shared.style(ipw.ButtonStyle),
-        }
+        button = shared.button()
         checkbox = {
             "indent": False,
             "layout": shared.style(ipw.Layout, width="auto", margin="0 1.5rem 0 0"),

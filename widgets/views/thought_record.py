@@ -176,14 +176,8 @@ class ThoughtRecordTool(ipw.VBox):
             "style": text_style,
             "continuous_update": False,
         }
-        slider = {
-            "layout": shared.style(ipw.Layout, width="min(100%, 26rem)"),
-            "style": shared.style(ipw.SliderStyle, description_width="initial"),
-        }
-        button = {
-            "layout": shared.style(ipw.Layout, width="auto"),
-            "style": shared.style(ipw.ButtonStyle),
-        }
+        slider = shared.slider("min(100%, 26rem)")
+        button = shared.button()
         row = shared.style(ipw.Layout, flex_flow="row wrap", align_items="center")
 
         self.example = ipw.Dropdown(

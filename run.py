@@ -10,6 +10,9 @@
     python3 run.py test     set up .venv with the test tools too, then lint and run every test
                             (extra arguments go to pytest, e.g. `python3 run.py test -k config`)
     python3 run.py lab      open the lessons in JupyterLab, to adapt them
+    python3 run.py build-static
+                            build the course as a static site in build/static (the Python runs in
+                            the learner's browser; needs Node.js and npm): docs/static-site.md
     python3 run.py bench    run the benchmark and write docs/performance.md
 
 Every command first makes sure .venv matches requirements/constraints.txt, so the widget front end
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -97,6 +101,14 @@ def serve(args: list[str]) -> int:
     return run(BIN / "voila", f"--port={port}", *args, env=env)
 
 
+STATIC_OUT = ROOT / "build" / "static"
+
+
+def build_static(args: list[str]) -> int:
+    """Build the static site (its own .venv-static; Pyodide from npm) into build/static."""
+    return run(sys.executable, "static_site/build.py", "--out", STATIC_OUT, *args)
+
+
 def test(args: list[str]) -> int:
     ensure_environment("test")
     for step in (
@@ -106,7 +118,22 @@ def test(args: list[str]) -> int:
         if run(*step) != 0:
             say("lint failed: `ruff check --fix .` and `ruff format .` fix most of it")
             return 1
-    return run(PYTHON, "-m", "pytest", *args)
+    env = dict(os.environ)
+    if "BTC_STATIC_DIR" not in env:
+        # The static site's tests open every lesson of a fresh build in the browser kernel.
+        if shutil.which("npm") and shutil.which("node"):
+            say("building the static site for its tests (python3 run.py build-static)")
+            if build_static([]) == 0:
+                env["BTC_STATIC_DIR"] = str(STATIC_OUT)
+            elif env.get("CI"):
+                say("the static site did not build")
+                return 1
+        elif env.get("CI"):
+            say("the static site needs Node.js and npm to build")
+            return 1
+        else:
+            say("no Node.js/npm: the static site's tests are skipped")
+    return run(PYTHON, "-m", "pytest", *args, env=env)
 
 
 def lab(args: list[str]) -> int:
@@ -121,7 +148,13 @@ def bench(args: list[str]) -> int:
     return run(PYTHON, "benchmarks/run.py", *args)
 
 
-COMMANDS = {"serve": serve, "test": test, "lab": lab, "bench": bench}
+COMMANDS = {
+    "serve": serve,
+    "test": test,
+    "lab": lab,
+    "bench": bench,
+    "build-static": build_static,
+}
 
 
 def main(argv: list[str]) -> int:

@@ -124,6 +124,10 @@ c.CourseKernelManager.course = COURSE.as_template_data()
 c.MappingKernelManager.cull_idle_timeout = SERVE.cull_idle_seconds
 c.MappingKernelManager.cull_interval = SERVE.cull_interval_seconds
 c.MappingKernelManager.cull_connected = False
+# Kernels talk to the server over local (ipc) sockets, not TCP ports: when dozens of kernels start
+# at once (a group arriving), two could pick the same free port and one died on start ("Address
+# already in use"), leaving a learner an empty page (benchmarks/load.py, 40 learners).
+c.KernelManager.transport = "ipc"
 
 
 def _page_config(page_config, notebook_path=None, **_kwargs):

@@ -49,6 +49,19 @@ class CourseKernelManager(AsyncMappingKernelManager):
         super().__init__(**kwargs)
         self._starting = 0
         self._stopping = False
+        # Voila's pool subclass defines fill_if_needed below this class, so wrap it here: a refill
+        # with no room under the ceiling would only be cancelled in start_kernel, after ~7 ms of
+        # Voila's set-up each; 40 learners arriving over 20 s made ~800 of them and stalled the
+        # server (slider p95 761 ms; with this check 15-22 ms: benchmarks/load.py).
+        fill = getattr(self, "fill_if_needed", None)
+        if fill is not None:
+
+            def fill_if_room(*args, **kwargs):
+                if self._stopping or not self._has_room():
+                    return None
+                return fill(*args, **kwargs)
+
+            self.fill_if_needed = fill_if_room
         with contextlib.suppress(RuntimeError):
             asyncio.get_event_loop().create_task(self._announce_when_ready())
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import json
 import os
 import platform
 import shutil
@@ -515,9 +516,19 @@ def write_report(results, suite_s, runs, presses, command, elapsed, models=None)
         f"{fmt(suite_s / 60 if suite_s else None, ' min', 1)}.",
         "",
     ]
+    lines += load_section()
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {REPORT}")
+
+
+def load_section() -> list[str]:
+    """The group load test's results (benchmarks/load.py), from its last saved run."""
+    from benchmarks.load import JSON_OUT, load_report_lines
+
+    if not JSON_OUT.is_file():
+        return ["", "Group load test: not run (`python3 benchmarks/load.py`).", ""]
+    return ["", *load_report_lines(json.loads(JSON_OUT.read_text(encoding="utf-8"))), ""]
 
 
 def main() -> int:
@@ -526,6 +537,11 @@ def main() -> int:
     parser.add_argument("--presses", type=int, default=20, help="key presses per slider (>= 20)")
     parser.add_argument("--skip-suite", action="store_true", help="do not time the test suite")
     parser.add_argument("--no-report", action="store_true", help="print only; keep the report")
+    parser.add_argument(
+        "--skip-load",
+        action="store_true",
+        help="report the last saved load test (benchmarks/out/load.json) instead of running it",
+    )
     parser.add_argument(
         "--only", help="measure only pages whose name contains this (prints; keeps the report)"
     )
@@ -575,6 +591,11 @@ def main() -> int:
                 server.stop()
         browser.close()
     models = model_timings()
+    if not args.skip_load and not args.only:
+        from benchmarks.load import JSON_OUT, run_load
+
+        print("group load test: 10, 20 and 40 learners arriving within 20 s", flush=True)
+        run_load([10, 20, 40], save=JSON_OUT, window=20.0, lesson="03_the_vicious_cycle.ipynb")
     suite_s = None if args.skip_suite else run_suite()
     if not args.no_report:
         elapsed = time.monotonic() - started

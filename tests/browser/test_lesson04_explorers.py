@@ -48,8 +48,9 @@ def test_each_explorer_answers_the_keyboard(page, voila_server):
         "document.querySelector('.btc-stress .btc-narration').innerText.includes('no extra stress')"
     )
     page.keyboard.press("ArrowDown")  # "A hard day"
+    # The chart's own text (not only the narration) must show the story before the next key.
     page.wait_for_function(
-        "document.querySelector('.btc-stress .btc-narration').innerText.includes('on its way back')"
+        "document.querySelector('.btc-stress .btc-alt').innerText.includes('size 8 for 1 day')"
     )
     text = press_and_wait_for_change(page, "How long it lasts (days)", "End", ".btc-stress")
     assert "has not come back" in text  # a size-8 stress for 100 days leaves it switched

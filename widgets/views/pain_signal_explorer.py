@@ -144,15 +144,15 @@ def pathway_svg(inputs: PainInputs, signal) -> str:
         box(245, 30, 170, 60, "Brainstem", f"volume ×{signal.volume:.2f}"),
     ]
     parts.append(_arrow(170, 280, 240, 280, 1 + 1.6 * signal.from_body, up, "up"))
-    parts.append(_arrow(415, 265, 500, 100, 1 + 1.6 * signal.reaching_brain, up, "up"))
+    parts.append(_arrow(420, 268, 548, 100, 1 + 1.6 * signal.reaching_brain, up, "up"))
     parts.append(
         _arrow(300, 90, 300, 243, 1 + 1.2 * signal.descending_inhibition, down, "down")
-        + f'<text x="292" y="170" text-anchor="end" font-size="13" fill="{INK}">brakes '
+        + f'<text x="292" y="125" text-anchor="end" font-size="13" fill="{INK}">brakes '
         f"{signal.descending_inhibition:.1f}</text>"
     )
     parts.append(
         _arrow(360, 90, 360, 243, 1 + 1.2 * signal.descending_facilitation, up, "up")
-        + f'<text x="380" y="170" font-size="13" fill="{INK}">accelerators '
+        + f'<text x="380" y="125" font-size="13" fill="{INK}">accelerators '
         f"{signal.descending_facilitation:.1f}</text>"
     )
     if inputs.touch > 0:

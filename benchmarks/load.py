@@ -466,19 +466,10 @@ def served_page_count(course: Path = ROOT) -> int:
 
 def start_server(env: dict[str, str], log_path: Path, ready_timeout: float, course: Path = ROOT):
     """Start the course's Voila in its own process group; wait for "ready for learners"."""
-    from tests.harness import VoilaServer, free_port
+    from tests.harness import launch_voila
 
-    port = free_port()
-    log = open(log_path, "wb")  # noqa: SIM115  (kept open for the server's lifetime)
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "voila"), f"--port={port}", "--no-browser"],
-        cwd=course,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, **env},
-        start_new_session=True,
-    )
-    return VoilaServer(process, port, log_path), time.monotonic() + ready_timeout
+    server = launch_voila(log_path, cwd=course, env=env)
+    return server, time.monotonic() + ready_timeout
 
 
 class NotReady(RuntimeError):

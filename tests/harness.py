@@ -78,6 +78,27 @@ class VoilaServer:
                 self.process.wait(timeout=5)
 
 
+def launch_voila(
+    log_path: Path,
+    *,
+    cwd: Path = ROOT,
+    args: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+) -> VoilaServer:
+    """Start Voila on a free port in its own process group (stopped by `VoilaServer.stop`)."""
+    port = free_port()
+    log = open(log_path, "wb")  # noqa: SIM115  (kept open for the server's lifetime)
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "voila"), f"--port={port}", "--no-browser", *args],
+        cwd=cwd,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **(env or {})},
+        start_new_session=True,
+    )
+    return VoilaServer(process, port, log_path)
+
+
 def start_voila(
     log_path: Path,
     *,
@@ -88,18 +109,8 @@ def start_voila(
     wait_for_pools: bool = True,
 ) -> VoilaServer:
     """Start Voila with the repo's configuration and wait until it answers."""
-    port = free_port()
-    voila = Path(sys.executable).parent / "voila"
-    log = open(log_path, "wb")  # noqa: SIM115  (kept open for the server's lifetime)
-    process = subprocess.Popen(
-        [str(voila), f"--port={port}", "--no-browser", *args],
-        cwd=cwd,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, **(env or {})},
-        start_new_session=True,
-    )
-    server = VoilaServer(process, port, log_path)
+    server = launch_voila(log_path, cwd=cwd, args=args, env=env)
+    process = server.process
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

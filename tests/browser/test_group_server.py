@@ -9,11 +9,8 @@ from __future__ import annotations
 import asyncio
 import http.cookiejar
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -31,7 +28,7 @@ from jupyter_server.services.kernels.connection.base import (
 from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
-from tests.harness import ROOT, VoilaServer, free_port, wait_interactive
+from tests.harness import ROOT, VoilaServer, launch_voila, wait_interactive
 
 V1 = "v1.kernel.websocket.jupyter.org"
 CODE = "Sunflower-42"
@@ -73,18 +70,13 @@ def serve_copy(folder: Path, env: dict[str, str], base_url: str = "/") -> VoilaS
     shutil.copytree(ROOT / "notebooks", folder / "notebooks")
     shutil.copytree(ROOT / "assets", folder / "assets")
     (folder / "notebooks" / IMAGE_NOTEBOOK).write_text(NOTEBOOK, encoding="utf-8")
-    port = free_port()
-    log_path = folder / "voila.log"
-    log = open(log_path, "wb")  # noqa: SIM115  (kept open for the server's lifetime)
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "voila"), f"--port={port}", "--no-browser"],
+    server = launch_voila(
+        folder / "voila.log",
         cwd=folder,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "BTC_POOL_SIZE": "0", "BTC_BASE_URL": base_url, **env},
-        start_new_session=True,
+        env={"BTC_POOL_SIZE": "0", "BTC_BASE_URL": base_url, **env},
     )
-    server = VoilaServer(process, port, log_path)
+    process = server.process
+
     deadline = time.monotonic() + 90
     while "ready for learners" not in server.log():
         if process.poll() is not None or time.monotonic() > deadline:

@@ -1,7 +1,8 @@
 """Default crisis lines per region, so every lesson can show help that fits where the learner is.
 
-Numbers come from FACTS.md §6.3 (checked 2026-11); they change over time, so instructors should
-re-check them for their region before a course runs and may override them in `course.toml`.
+Where each number was checked, and when: docs/sources.md (crisis lines). Numbers change over time,
+so instructors should re-check them for their region before a course runs and may override them
+in `course.toml`.
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ REGIONS: dict[str, tuple[str, tuple[CrisisLine, ...]]] = {
             CrisisLine("Lifeline (Northern Ireland)", "Call 0808 808 8000", "24/7."),
             CrisisLine(
                 "Emergency services",
-                "Call 999 (UK) or 112 (Ireland)",
-                "If you or someone else is in danger now.",
+                "Call 999 or 112",
+                "Both work in the UK and in Ireland. If you or someone else is in danger now.",
             ),
         ),
     ),
@@ -62,7 +63,9 @@ REGIONS: dict[str, tuple[str, tuple[CrisisLine, ...]]] = {
         (
             CrisisLine("Lifeline", "Call 13 11 14", "24/7 crisis support."),
             CrisisLine("Suicide Call Back Service", "Call 1300 659 467", "24/7."),
-            CrisisLine("Beyond Blue", "Call 1300 22 4636", "Support for anxiety and depression."),
+            CrisisLine(
+                "Beyond Blue", "Call 1300 22 4636", "24/7 support for anxiety and depression."
+            ),
             CrisisLine(
                 "Emergency services", "Call 000", "If you or someone else is in danger now."
             ),

@@ -55,3 +55,38 @@ def test_any_self_harm_answer_above_zero_needs_crisis_help(answer):
 def test_bad_answers_are_refused(answers, version, message):
     with pytest.raises(ValueError, match=message):
         score(answers, version)
+
+
+def test_the_result_flags_a_self_harm_answer_whatever_the_total():
+    assert score([0] * 8 + [1]).self_harm
+    assert score([0] * 8 + [1]).band == "minimal"
+    assert not score([3] * 8 + [0]).self_harm
+    assert not score([3] * 8, "PHQ-8").self_harm
+
+
+def test_the_closing_question_is_kept_but_never_scored():
+    plain, asked = score([1] * 9), score([1] * 9, difficulty=3)
+    assert plain.score == asked.score == 9
+    assert asked.difficulty == "Extremely difficult" and plain.difficulty is None
+    with pytest.raises(ValueError, match="last question"):
+        score([1] * 9, difficulty=4)
+    with pytest.raises(ValueError, match="last question"):
+        score([1] * 9, difficulty=True)
+
+
+def test_the_form_wording_is_the_published_one():
+    """Published text: fail if the items, options or closing question drift from the form."""
+    from widgets.models.self_check import DIFFICULTY_OPTIONS, DIFFICULTY_QUESTION, OPTIONS, STEM
+
+    assert STEM.startswith("Over the last 2 weeks, how often have you been bothered")
+    assert OPTIONS == ("Not at all", "Several days", "More than half the days", "Nearly every day")
+    assert DIFFICULTY_QUESTION == (
+        "If you checked off any problems, how difficult have these problems made it for you to do "
+        "your work, take care of things at home, or get along with other people?"
+    )
+    assert DIFFICULTY_OPTIONS == (
+        "Not difficult at all",
+        "Somewhat difficult",
+        "Very difficult",
+        "Extremely difficult",
+    )

@@ -4,7 +4,6 @@ days and the mood effect over weeks (Obata 2017); with no blocker nothing change
 from __future__ import annotations
 
 import math
-import time
 
 import pytest
 
@@ -109,10 +108,23 @@ def test_half_way_day_is_none_when_nothing_rises():
     assert half_way_day(no_blocker(), "mood_effect") is None
 
 
-def test_an_eight_week_run_is_fast():
-    start = time.perf_counter()
-    simulate_blocker(1.0, weeks=8, start_day=7)
-    assert time.perf_counter() - start < 0.2
+def test_published_transporter_numbers_are_unchanged():
+    """SERT Km 0.060 µM and Vmax 250 µM/h (Reed/Nijhout/Best line; docs/models/synapse.md)."""
+    from widgets.models.synapse import VMAX_UM_PER_HOUR
+
+    assert (KM_UM, VMAX_UM_PER_HOUR) == (0.060, 250.0)
+    # Michaelis–Menten: half the most at Km; a competitive blocker doubles the apparent Km at I = Ki
+    assert reuptake_rate(KM_UM) == pytest.approx(VMAX_UM_PER_HOUR / 2)
+    assert reuptake_rate(2 * KM_UM, inhibitor_ratio=1.0) == pytest.approx(VMAX_UM_PER_HOUR / 2)
+
+
+def test_half_way_means_half_of_where_the_effect_ends_up():
+    """The describer's and chart's "half": reached on the day named, not before."""
+    run = simulate_blocker(0.6, 8, 7)
+    for field in ("pain_relief", "mood_effect"):
+        day = half_way_day(run, field)
+        top = max(getattr(d, field) for d in run)
+        assert getattr(run[day], field) >= top / 2 > getattr(run[day - 1], field)
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from widgets.views.cycle_simulator import PRESETS, CycleSimulator
+from widgets.models.cycle import NODES
+from widgets.views.cycle_simulator import OWN_SETTINGS, PRESETS, CycleSimulator
 
 
 @pytest.fixture
@@ -13,6 +16,7 @@ def sim():
 
 
 def test_starts_from_the_flare_story_and_shows_three_charts(sim):
+    assert set(NODES)
     assert sim.preset.value == "A flare after surgery"
     assert "stuck" in sim.narration.value
     assert sim.course_chart.text and sim.course_chart._plot.value.startswith("<svg")
@@ -39,8 +43,48 @@ def test_presets_set_the_controls_and_reset_restores_them(sim):
     story = sim.narration.value
     sim.connectivity.value = 1.5
     sim.reset_button.click()
-    assert sim.connectivity.value == pytest.approx(1.2)
+    assert sim.connectivity.value == pytest.approx(1.3)
+    assert sim.preset.value == "Several small steps together"
     assert sim.narration.value == story
+
+
+def test_changing_a_setting_by_hand_drops_the_story_name_but_keeps_its_settings(sim):
+    """Issue 11: the story's name must not stay once the settings no longer match it."""
+    sim.preset.value = "A bad week of sleep"
+    sim.connectivity.value = 0.8
+    assert sim.preset.value == OWN_SETTINGS
+    assert "Nights are short from day 14" in sim.narration.value  # the story's nights stay
+    assert sim.connectivity.value == pytest.approx(0.8)
+    sim.preset.value = OWN_SETTINGS  # choosing it changes nothing
+    assert sim.connectivity.value == pytest.approx(0.8)
+    sim.reset_button.click()
+    assert sim.preset.value == "A bad week of sleep" and sim.connectivity.value == 1.0
+
+
+def test_the_story_menu_is_wide_enough_for_the_longest_story(sim):
+    assert max(len(name) for name in PRESETS) <= 30
+    assert "30rem" in sim.preset.layout.width
+
+
+def test_the_twelve_week_chart_draws_all_five_problems_with_their_own_markers(sim):
+    """Issue 11: tiredness is in the loop diagram and now in the chart too; every line has its
+    own marker shape, staggered, so lines that run together can still be told apart."""
+    svg = sim.course_chart._plot.value
+    assert svg.count("<polyline") == 5
+    for name in ("Pain", "Low mood", "Poor sleep", "Doing less", "Tiredness"):
+        assert f">{name}<" in svg
+    assert "<circle" in svg and "<rect x=" in svg and 'Z"' in svg
+    assert "Tiredness" in sim.course_chart.text
+
+
+def test_loop_arrows_are_as_thick_as_the_effects_the_narration_ranks(sim):
+    svg = sim.loop_chart._plot.value
+    widths = [
+        float(w)
+        for w in re.findall(r'stroke-width="([\d.]+)" (?:stroke-dasharray="6 4" )?marker-end', svg)
+    ]
+    assert len(widths) == 14
+    assert max(widths) == pytest.approx(8.0, abs=0.05)  # the strongest link is at full width
 
 
 def test_new_ups_and_downs_switches_variation_on_and_changes_the_run(sim):

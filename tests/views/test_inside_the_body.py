@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from widgets.models.stress_axis import daily_average
+from widgets.models.synapse import half_way_day
 from widgets.views.inside_the_body import stress_response, synapse_explorer
 from widgets.views.pain_signal_explorer import pain_signal_explorer
 
@@ -31,8 +35,8 @@ def test_pain_pathway_refuses_a_value_outside_its_scale():
 def test_synapse_pain_relief_comes_before_mood_and_no_medicine_means_no_change():
     tool = synapse_explorer()
     text = tool.weeks_chart.text
-    relief = int(text.split("Pain relief reaches half its size by day ")[1].split(" ")[0])
-    mood = int(text.split("it reaches half its size by day ")[1].split(" ")[0])
+    relief = int(text.split("It gets half of the way there by day ")[1].split(" ")[0])
+    mood = int(text.split("it got half of that by day ")[1].split(" ")[0])
     assert relief < mood
     assert (
         "3.0 seconds with it" in tool.burst_chart.text or "seconds with it" in tool.burst_chart.text
@@ -59,3 +63,48 @@ def test_stress_bad_value_keeps_the_charts():
     tool.length.value = 900
     assert "could not be used" in tool.message.value
     assert tool.cortisol_chart._plot.value == picture
+
+
+def test_synapse_half_way_marks_are_on_the_chart_where_the_text_says():
+    """Issue 11: the text's "half" is half of where each effect ends up, and the chart marks it
+    (a ring at that day and height), so it can be read off the chart."""
+    tool = synapse_explorer()
+    svg, text = tool.weeks_chart._plot.value, tool.weeks_chart.text
+    from widgets.models.synapse import simulate_blocker
+
+    run = simulate_blocker(tool.dose.value / 100, 8, tool.start_day.value)
+    for field in ("pain_relief", "mood_effect"):
+        day = half_way_day(run, field)
+        assert f"half, day {day}" in svg
+        assert getattr(run[day], field) >= getattr(run[-1], field) / 2 - 1e-9
+        assert f"by day {day}" in text
+    final = round(run[-1].pain_relief * 100)
+    assert f"levels off near {final}%" in text
+    assert svg.count('r="7" fill="#ffffff"') == 2
+
+
+def test_stress_sensor_text_matches_where_the_chart_ends():
+    """Issue 11: the words "near its usual level" only when the line ends near 100%."""
+    tool = stress_response()
+    for story in ("Months of pain", "A hard fortnight", "A hard day", "A calm stretch"):
+        tool.story.value = story
+        run = tool._last_run
+        end = 100 * daily_average(run)[-1].gr / run.baseline.gr
+        text = tool.sensor_chart.text
+        assert f"{end:.0f}%" in text
+        if "near its usual level" in text:
+            assert abs(end - 100) <= 10
+    tool.story.value = "A calm stretch"
+    tool.size.value, tool.length.value = 4, 30  # raised but not switched: 387% of usual
+    text = tool.sensor_chart.text
+    end = float(re.search(r"ends at (\d+)%", text).group(1))
+    assert end > 110 and "below the point of no return" in text
+
+
+def test_stress_daily_rhythm_box_visibly_changes_a_chart():
+    tool = stress_response()
+    with_rhythm = tool.day_chart._plot.value
+    assert "highest around 08:00" in tool.day_chart.text
+    tool.rhythm.value = False
+    assert tool.day_chart._plot.value != with_rhythm
+    assert "stays level all day" in tool.day_chart.text

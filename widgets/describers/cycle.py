@@ -1,11 +1,22 @@
 """Plain sentences about a run of the cycle model: the narration and the charts' text alternatives.
 
-Pure functions of model output, so they are tested directly and read the same everywhere.
+Pure functions of model output, computed from the same numbers the charts draw, so they are
+tested directly and read the same everywhere.
 """
 
 from __future__ import annotations
 
-from widgets.models.cycle import LINKS, NODES, STRATEGIES, Day, Scenario, long_run
+from widgets.models.cycle import (
+    CALIBRATION,
+    LINKS,
+    NODES,
+    STRATEGIES,
+    TRIAL_PEOPLE,
+    Day,
+    Scenario,
+    long_run,
+    trial,
+)
 
 NAMES = {
     "pain": "pain",
@@ -15,6 +26,8 @@ NAMES = {
     "fatigue": "tiredness",
 }
 STUCK_LEVEL = 5.0
+#: A link holding up at least this many points of its target counts as pushing hard.
+HARD_PUSH = 0.5
 
 
 def level_word(level: float) -> str:
@@ -30,19 +43,26 @@ def level_word(level: float) -> str:
     return "very high"
 
 
+def points(amount: float) -> str:
+    """An amount of points, to one decimal, with the right word: "1 point", "0.6 points"."""
+    text = f"{abs(amount):.1f}".removesuffix(".0")
+    return f"{text} point" if text == "1" else f"{text} points"
+
+
 def is_stuck(settled: dict[str, float]) -> bool:
     return sum(settled.values()) / len(settled) >= STUCK_LEVEL
 
 
 def strongest_links(day: Day, count: int = 2) -> list[tuple[tuple[str, str], float]]:
-    return sorted(day.pushes.items(), key=lambda item: item[1], reverse=True)[:count]
+    """The links doing most today: ranked by the points of their target's level each holds up."""
+    return sorted(day.effects.items(), key=lambda item: item[1], reverse=True)[:count]
 
 
 def describe_course(days: list[Day]) -> str:
     """The 12-week chart in words: where each problem starts, peaks and settles."""
     first, settled = days[0].levels, long_run(days)
     parts = []
-    for node in ("pain", "low_mood", "poor_sleep", "inactivity"):
+    for node in NODES:
         top = max(d.levels[node] for d in days)
         reached = next(d for d in days if d.levels[node] >= top - 0.25)
         parts.append(
@@ -53,35 +73,67 @@ def describe_course(days: list[Day]) -> str:
     return " ".join(parts)
 
 
+def _link_phrase(link: tuple[str, str], effect: float) -> str:
+    target, source = link
+    return (
+        f"{NAMES[source]} → {NAMES[target]} adds {points(effect)} to {NAMES[target]} "
+        f"({LINKS[link][1]})"
+    )
+
+
 def describe_loop(day: Day) -> str:
-    """The loop diagram in words: each problem's level and the two links pushing hardest."""
+    """The loop diagram in words: each problem's level and the two links doing most."""
     levels = ", ".join(f"{NAMES[n]} {day.levels[n]:.0f}" for n in NODES)
-    pushes = strongest_links(day)
-    if pushes[0][1] < 0.3:
+    links = [item for item in strongest_links(day) if item[1] >= HARD_PUSH]
+    if not links:
         push_text = "No link is pushing hard: the loop is quiet."
     else:
-        push_text = "The strongest pushes: " + "; ".join(
-            f"{NAMES[source]} → {NAMES[target]} ({LINKS[(target, source)][1]})"
-            for (target, source), _value in pushes
-        )
+        push_text = "The strongest pushes: " + "; ".join(_link_phrase(*item) for item in links)
         push_text += "."
     return f"On the last day, out of 10: {levels}. {push_text}"
 
 
 def describe_comparison(without: dict[str, float], with_them: dict[str, float]) -> str:
-    """The with-vs-without chart in words."""
+    """The with-vs-without chart in words, to one decimal so small changes read true."""
     changes = []
     for node in NODES:
-        delta = with_them[node] - without[node]
+        delta = round(with_them[node], 1) - round(without[node], 1)
         if abs(delta) >= 0.5:
             direction = "lower" if delta < 0 else "higher"
             changes.append(
-                f"{NAMES[node]} {abs(delta):.0f} points {direction} "
-                f"({with_them[node]:.0f} instead of {without[node]:.0f})"
+                f"{NAMES[node]} {points(delta)} {direction} "
+                f"({with_them[node]:.1f} instead of {without[node]:.1f})"
             )
     if not changes:
         return "Your strategies change where the loop settles by less than half a point."
     return "By the end, with your strategies: " + "; ".join(changes) + "."
+
+
+def describe_trial(keys: list[str]) -> str:
+    """What the chosen strategies do on average across the model's made-up people.
+
+    Said when one loop changes little: in a loop with two stable states, one loop either tips
+    back or does not, while a trial reports an average over many people.
+    """
+    result = trial(tuple(sorted(keys)))
+    main = {node for key in keys for node in STRATEGIES[key].inputs} | {
+        node for key in keys for node, *_ in CALIBRATION.get(key, ())
+    }
+    changes = "; ".join(
+        f"{NAMES[node]} by {abs(result.percent(node)):.0f}%"
+        for node in NODES
+        if node in main and result.change(node) < 0
+    )
+    who = f"{len(TRIAL_PEOPLE)} made-up people like this one"
+    if not changes:
+        return f"Across {who}, these steps change little on average."
+    tipped = (
+        f"That average comes from tipping {result.unstuck} of the {result.stuck} stuck loops back "
+        "to calm while the rest stay stuck. A trial's average can hide the same mix."
+        if result.stuck
+        else ""
+    )
+    return f"Across {who}, the same steps lower {changes} on average. {tipped}".strip()
 
 
 def narrate(scenario: Scenario, days: list[Day], without: list[Day] | None = None) -> str:
@@ -109,13 +161,9 @@ def narrate(scenario: Scenario, days: list[Day], without: list[Day] | None = Non
         sentences.append("Things got worse for a while, then the loop settled back down by itself.")
     else:
         sentences.append("The loop stays fairly calm.")
-    top = strongest_links(days[-1], 1)[0]
-    if top[1] >= 0.3:
-        (target, source), _ = top
-        sentences.append(
-            f"Right now the hardest push is {NAMES[source]} → {NAMES[target]}: "
-            f"{LINKS[(target, source)][1]}."
-        )
+    (link, effect), *_ = strongest_links(days[-1], 1)
+    if effect >= HARD_PUSH:
+        sentences.append(f"Right now the hardest push is {_link_phrase(link, effect)}.")
     if scenario.strategies:
         names = ", ".join(
             f"{STRATEGIES[key].label} from day {day + 1}"
@@ -123,5 +171,11 @@ def narrate(scenario: Scenario, days: list[Day], without: list[Day] | None = Non
         )
         sentences.append(f"Your strategies: {names}.")
         if before:
-            sentences.append(describe_comparison(before, settled))
+            comparison = describe_comparison(before, settled)
+            sentences.append(comparison)
+            if is_stuck(before) and is_stuck(settled):
+                sentences.append(
+                    "In a loop this stuck, the other links keep pulling it back. "
+                    + describe_trial(list(scenario.strategies))
+                )
     return " ".join(sentences)

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from widgets.models.stress_axis import StressRun, last_day_change, peak, returned_to_baseline
+from widgets.models.stress_axis import (
+    StressRun,
+    daily_average,
+    last_day_change,
+    one_day,
+    peak,
+    returned_to_baseline,
+)
 from widgets.models.synapse import SynapseDay, half_way_day
 
 
 def describe_blocker(dose: float, run: list[SynapseDay], start_day: int) -> str:
-    """When the level rises, and when pain relief and the mood effect reach half their size."""
+    """When the level rises, and when pain relief and the mood effect reach half of where they end
+    up after eight weeks (the rings on the chart), with how far each gets."""
     if dose <= 0:
         return (
             "No medicine: the messenger stays at its usual level, and nothing changes over the "
@@ -20,12 +28,17 @@ def describe_blocker(dose: float, run: list[SynapseDay], start_day: int) -> str:
         f"rises to about {top:.1f} times its usual level."
     )
     if relief is not None:
-        text += f" Pain relief reaches half its size by day {relief}"
+        final = run[-1].pain_relief * 100
+        text += (
+            f" Pain relief levels off near {final:.0f}% of this model's most. It gets half of "
+            f"the way there by day {relief}"
+        )
         text += f" ({relief - start_day} days in)." if relief >= start_day else "."
     if mood is not None:
+        final = run[-1].mood_effect * 100
         text += (
-            f" The mood effect is slower: it reaches half its size by day {mood} "
-            f"({mood - start_day} days in)."
+            f" The mood effect is slower: by day {run[-1].day} it reaches {final:.0f}%, and "
+            f"it got half of that by day {mood} ({mood - start_day} days in)."
         )
     return text + " In real life the size of both effects differs a lot from person to person."
 
@@ -68,3 +81,45 @@ def describe_stress(yours: StressRun, hard_day: StressRun) -> str:
             "even though the stress is over. In this model, a long or strong stress can do that."
         )
     return story
+
+
+def describe_sensor(run: StressRun) -> str:
+    """The sensor (GR) chart in words: where it ends, as a % of usual, and whether it stays.
+
+    From the same daily averages the chart draws, so the words and the line agree.
+    """
+    days = daily_average(run)
+    usual = run.baseline.gr
+    end, before = 100 * days[-1].gr / usual, 100 * days[-2].gr / usual
+    text = "The sensor line shows whether the system's thermostat has been reset. "
+    if run.switch_gr is not None and run.samples[-1].gr > run.switch_gr:
+        return text + (
+            f"Here it ends at {end:.0f}% of its usual level, past the point of no return: it has "
+            "settled at a new level and stays there."
+        )
+    if run.scenario.stress_end_day > run.scenario.days and run.scenario.stress_size > 0:
+        return (
+            text + f"The stress is still going on at the end: the sensor is at {end:.0f}% of usual."
+        )
+    if abs(end - 100) <= 10:
+        return text + f"Here it ends near its usual level ({end:.0f}% of usual)."
+    trend = "coming back down" if end < before else "still moving"
+    return text + (
+        f"Here it ends at {end:.0f}% of its usual level. That is below the point of no return, so "
+        f"it is slowly {trend}: the sensor changes over weeks, not days."
+    )
+
+
+def describe_one_day(run: StressRun, day: int, label: str) -> str:
+    """The hour-by-hour chart in words: the morning peak and the evening low on one day."""
+    hours = one_day(run, day)
+    usual = run.baseline.cortisol
+    top = max(hours, key=lambda s: s.cortisol)
+    low = min(hours, key=lambda s: s.cortisol)
+    if top.cortisol - low.cortisol < 0.02 * usual:
+        return f"{label}: cortisol stays level all day, because the daily rhythm is switched off."
+    return (
+        f"{label}: cortisol is highest around {round((top.day - day) * 24) % 24:02d}:00, at "
+        f"{100 * top.cortisol / usual:.0f}% of its usual daily average, and lowest around "
+        f"{round((low.day - day) * 24) % 24:02d}:00, at {100 * low.cortisol / usual:.0f}%."
+    )

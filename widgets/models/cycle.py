@@ -1,18 +1,27 @@
 """The sleep–pain–mood cycle: an illustrative day-by-day model of five problems pushing each other.
 
-No published model of the pain–mood loop itself exists (MODELS.md §6), so this is the course's own
-illustration, assembled from published parts and labelled as such everywhere it is shown:
-- Structure: a small symptom network in the style of Cramer et al. 2016 (PLOS ONE 11:e0167490).
-  Each node is pushed by the others through weighted links; its level follows a logistic function
-  of that push; a single "connectivity" factor multiplies every link. Strong links make two stable
-  states (a flare can leave the loop stuck) and hysteresis; weak links let a flare fade.
-  Cramer's nodes are binary and random; ours are continuous 0–10 levels that move part of the way
-  to their target each day (a mean-field version), which keeps runs smooth and cheap.
-- Links: the ones the seed article names (lesson 03). Sleep → next-day pain is stronger than pain →
-  that night's sleep (Edwards et al. 2008, Pain 137:202; Finan et al. 2013, J Pain 14:1539).
-- Strategies: each changes a documented input or link, sized to the modest effects in FACTS.md §4.
-All numbers not named as sourced are illustrative choices, tuned so that the behaviour above holds.
-Standard library only, deterministic for a given seed.
+No published model of the pain–mood loop itself exists, so this is the course's own illustration,
+assembled from published parts and labelled as such everywhere it is shown. Teachers' and
+maintainers' notes, with every equation, number and the test that holds each claim:
+docs/models/cycle.md.
+
+- Structure: a small symptom network in the style of Cramer et al. 2016 (PLOS ONE 11:e0167490):
+  each problem is pushed by the others through weighted links, and one "connectivity" factor
+  multiplies every link. Low mood, doing less and tiredness answer with a threshold (a logistic
+  curve, as Cramer's symptoms do), which is what lets a tight loop tip into a stuck state and stay
+  there (two stable states, hysteresis). Pain and poor sleep answer in proportion to what pushes
+  them, so the strength of a link between them is the same at every level (see below).
+- Cramer's symptoms are on/off and random; ours are 0–10 levels that move part of the way to
+  their target each day (a mean-field version), which keeps runs smooth and cheap.
+- Sleep → next-day pain is stronger than pain → that night's sleep (Edwards et al. 2008, Pain
+  137:202; Finan et al. 2013, J Pain 14:1539). Tested as the course states it: the same 2-point
+  push on poor sleep moves next-day pain more than a 2-point push on pain moves poor sleep, from
+  every state the controls reach, unless pain is already at the top of its scale.
+- Strategies: each changes an input or a link, sized so that in the reference loop
+  (`REFERENCE`) it does about what the lessons' sources report; the mapping is in
+  docs/models/cycle.md and `CALIBRATION`.
+Every number not named as sourced is an illustrative choice. Standard library only, deterministic
+for a given seed.
 """
 
 from __future__ import annotations
@@ -26,20 +35,20 @@ from dataclasses import dataclass, field, replace
 NODES = ("pain", "poor_sleep", "low_mood", "inactivity", "fatigue")
 
 #: Links (target ← source): how hard a fully-active source pushes its target, before `connectivity`.
-#: Each names the article's mechanism it stands for (lesson 03); sizes are illustrative, ordered as
-#: the evidence suggests (sleep → pain stronger than pain → sleep: Edwards 2008, Finan 2013).
+#: Each names the article's mechanism it stands for (lesson 03). Sizes are illustrative; sleep →
+#: pain is larger than pain → sleep, in the order the evidence gives (Edwards 2008; Finan 2013).
 LINKS: dict[tuple[str, str], tuple[float, str]] = {
     ("pain", "poor_sleep"): (1.6, "a short, broken night makes the next day's pain worse"),
     ("pain", "low_mood"): (1.0, "low mood turns up how strongly pain is felt"),
     ("pain", "fatigue"): (0.9, "tiredness lowers how much pain you can bear"),
-    ("pain", "inactivity"): (0.5, "less movement means fewer endorphins and stiffer muscles"),
-    ("poor_sleep", "pain"): (0.7, "pain makes it hard to fall and stay asleep"),
-    ("poor_sleep", "low_mood"): (0.7, "worry and low mood disturb sleep"),
-    ("low_mood", "pain"): (1.1, "constant pain brings a sense of losing control"),
-    ("low_mood", "inactivity"): (
-        0.9,
-        "doing less of what you enjoy means fewer feel-good chemicals",
+    ("pain", "inactivity"): (
+        0.5,
+        "less movement means stiffer muscles and less of the body's own pain relief",
     ),
+    ("poor_sleep", "pain"): (0.7, "pain makes it hard to fall and stay asleep"),
+    ("poor_sleep", "low_mood"): (1.1, "worry and low mood disturb sleep"),
+    ("low_mood", "pain"): (1.1, "constant pain brings a sense of losing control"),
+    ("low_mood", "inactivity"): (0.9, "doing less of what you enjoy takes away sources of joy"),
     ("low_mood", "fatigue"): (0.8, "tiredness brings irritability"),
     ("inactivity", "pain"): (1.1, "pain makes it hard to move, work and see people"),
     ("inactivity", "low_mood"): (1.0, "low mood drains motivation for activity and self-care"),
@@ -48,24 +57,37 @@ LINKS: dict[tuple[str, str], tuple[float, str]] = {
     ("fatigue", "low_mood"): (0.4, "low mood is tiring"),
 }
 
-#: A node climbs once the push on it passes this share of the most its links could push
-#: (illustrative; with GAIN it sets where the loop tips, as the thresholds b_i do in Cramer 2016).
-THRESHOLD_SHARE = 0.56
-THRESHOLDS = {
-    node: THRESHOLD_SHARE * sum(w for (target, _s), (w, _why) in LINKS.items() if target == node)
-    for node in NODES
-}
-#: Steepness of the logistic response (as in Cramer 2016's logistic activation).
-GAIN = 3.0
+#: Pain and poor sleep move in proportion to their push: level = base + slope × push (clamped to
+#: FLOOR–CEILING). Illustrative slopes; with the link weights they set the sleep–pain asymmetry.
+PROPORTIONAL = {"pain": 0.2, "poor_sleep": 0.25}
+#: Low mood, doing less and tiredness switch on past a threshold: a logistic curve of their push
+#: (as Cramer 2016's symptoms do). The threshold is this share of the most their links could push
+#: (illustrative; with GAIN it sets where a loop tips).
+THRESHOLD_SHARES = {"low_mood": 0.56, "inactivity": 0.52, "fatigue": 0.56}
+#: Steepness of each threshold node's logistic curve (illustrative). Doing less changes more gently.
+GAIN = {"low_mood": 4.0, "inactivity": 3.0, "fatigue": 4.0}
 #: Levels stay between these shares of the scale: nobody's problems are ever exactly zero, and
-#: even a stuck loop has better and worse days.
-FLOOR, CEILING = 0.05, 0.85
-#: Share of the gap to its target a node closes each day: a few days to settle (illustrative).
-DAILY_RATE = 0.35
+#: even a stuck loop has better and worse days. Even in a stuck loop most people keep up some
+#: activity, so doing less tops out lower (illustrative).
+FLOOR = 0.05
+CEILING = {"pain": 0.85, "poor_sleep": 0.85, "low_mood": 0.85, "inactivity": 0.75, "fatigue": 0.85}
+#: Share of the gap to its target a node closes each day: a few days to settle. Habits of activity
+#: change more slowly than the rest (illustrative).
+DAILY_RATE = {
+    "pain": 0.35,
+    "poor_sleep": 0.35,
+    "low_mood": 0.35,
+    "inactivity": 0.25,
+    "fatigue": 0.35,
+}
 DAYS = 84  # 12 weeks
-#: How much a push on pain (a flare, or medication's negative push) moves the floor that the
-#: body's own condition sets under pain, per unit of push (illustrative).
-PAIN_INPUT_TO_FLOOR = 0.1
+#: The body's own condition sets a base under pain: condition 10 alone gives this share of the
+#: scale (illustrative).
+CONDITION_SHARE = 0.6
+#: How hard events push, per point of their 0–10 size (illustrative).
+FLARE_PUSH = 0.3  # on pain
+STRESS_PUSH = 0.12  # on low mood and poor sleep
+SHORT_NIGHTS_PUSH = 1.6  # on poor sleep, for each night of a bad run
 
 
 @dataclass(frozen=True)
@@ -86,50 +108,49 @@ STRATEGIES: dict[str, Strategy] = {
         Strategy(
             "cbt",
             "Professional help and CBT",
-            inputs={"low_mood": -0.2},
-            link_scale={("low_mood", "pain"): 0.88, ("pain", "low_mood"): 0.85},
-            source="Williams et al. 2020, Cochrane CD007407 (FACTS §4.1)",
-            why="CBT mostly eases distress and disability, with small effects on pain itself, so "
-            "it "
-            "weakens the links between pain and mood more than it lowers pain.",
+            inputs={"low_mood": -0.55},
+            link_scale={("low_mood", "pain"): 0.85, ("pain", "low_mood"): 0.9},
+            source="Dear et al. 2015, Pain; Williams et al. 2020, Cochrane CD007407",
+            why="CBT mostly eases low mood and how much pain gets in the way, with smaller effects "
+            "on pain itself, so it lowers low mood and weakens the links between pain and mood.",
         ),
         Strategy(
             "medication",
             "Medication, with your prescriber",
-            inputs={"pain": -0.6},
-            source="Ferreira et al. 2021, BMJ; Birkinshaw et al. 2023, Cochrane (FACTS §4.4)",
+            inputs={"pain": -0.4},
+            source="Ferreira et al. 2021, BMJ",
             why="Some medicines lower pain a little on average; benefit varies a lot from person "
             "to person.",
         ),
         Strategy(
             "activity",
             "Physical activity and pacing",
-            inputs={"inactivity": -0.6},
-            source="Geneen et al. 2017, Cochrane; Nielson et al. 2013 (FACTS §4.2, §4.6)",
-            why="Starting small and building up steadily makes activity likelier on hard days, "
-            "which brings endorphins and fitness back into the loop.",
+            inputs={"inactivity": -0.6, "pain": -0.6},
+            source="Fransen et al. 2015, Cochrane; Geneen et al. 2017, Cochrane",
+            why="Starting small and building up steadily makes activity likelier on hard days; "
+            "regular exercise eases pain a little and helps people do more.",
         ),
         Strategy(
             "relaxation",
             "Mindfulness and relaxation",
-            inputs={"low_mood": -0.15, "poor_sleep": -0.15},
-            link_scale={("low_mood", "pain"): 0.95},
-            source="Hilton et al. 2017, Ann Behav Med (FACTS §4.3)",
-            why="Mindfulness brings a small drop in pain and improves low mood; calmer evenings "
-            "can help sleep.",
+            inputs={"low_mood": -0.3, "poor_sleep": -0.15, "pain": -0.1},
+            source="Hilton et al. 2017, Ann Behav Med",
+            why="Mindfulness brings a small drop in pain and clearer gains in low mood; calmer "
+            "evenings can help sleep.",
         ),
         Strategy(
             "support",
             "Social support",
             inputs={"low_mood": -0.3},
-            source="PLOS ONE 2025 review of social support (FACTS §4.7)",
-            why="Feeling supported goes with less depression; the kind of support matters.",
+            source="A 2025 review of social support and chronic pain, PLOS ONE 20:e0321750",
+            why="Feeling supported goes with less depression; the kind of support matters. No "
+            "trial gives a size for this, so its size here is the course's own guess.",
         ),
         Strategy(
             "sleep",
             "A steady sleep routine",
-            inputs={"poor_sleep": -0.35},
-            source="Finan et al. 2014, Sleep Med Clin (FACTS §2)",
+            inputs={"poor_sleep": -0.9},
+            source="Finan et al. 2014, Sleep Med Clin",
             why="CBT for insomnia improves sleep clearly; its effect on pain is mixed, which the "
             "model shows through the sleep → pain link.",
         ),
@@ -192,6 +213,9 @@ class Day:
     day: int
     levels: dict[str, float]
     pushes: dict[tuple[str, str], float]  # link -> how hard it pushed today (0 to its weight)
+    #: link -> how many points (0–10) of its target's level that link holds up today: how much
+    #: lower the target would be heading without it. What the narration and the diagram show.
+    effects: dict[tuple[str, str], float] = field(default_factory=dict)
 
     @property
     def sleep_hours(self) -> float:
@@ -215,51 +239,78 @@ def _pushes(levels01: dict[str, float], scale: float, link_scale: dict) -> dict:
     }
 
 
+#: The threshold of each threshold node (see THRESHOLD_SHARES).
+THRESHOLDS = {
+    node: share * sum(w for (target, _s), (w, _why) in LINKS.items() if target == node)
+    for node, share in THRESHOLD_SHARES.items()
+}
+
+
+def _target(node: str, drive: float, pain_condition: float) -> float:
+    """Where `node` heads (0–1) for a day's total push `drive`."""
+    top = CEILING[node]
+    if node in PROPORTIONAL:
+        base = (
+            FLOOR + (top - FLOOR) * CONDITION_SHARE * pain_condition / 10
+            if node == "pain"
+            else FLOOR
+        )
+        return min(top, max(FLOOR, base + PROPORTIONAL[node] * drive))
+    return FLOOR + (top - FLOOR) * _logistic(GAIN[node] * (drive - THRESHOLDS[node]))
+
+
+def _day_inputs(scenario: Scenario, day: int) -> tuple[dict[str, float], dict]:
+    """Outside pushes on each node and link changes from strategies and events, for one day."""
+    inputs = dict.fromkeys(NODES, 0.0)
+    link_scale: dict[tuple[str, str], float] = {}
+    for key, start_day in scenario.strategies.items():
+        if day >= start_day:
+            strategy = STRATEGIES[key]
+            for node, amount in strategy.inputs.items():
+                inputs[node] += amount
+            for link, factor in strategy.link_scale.items():
+                link_scale[link] = link_scale.get(link, 1.0) * factor
+    if scenario.flare_day is not None and (
+        scenario.flare_day <= day < scenario.flare_day + scenario.flare_days
+    ):
+        inputs["pain"] += scenario.flare_size * FLARE_PUSH
+        inputs["low_mood"] += scenario.stress_size * STRESS_PUSH
+        inputs["poor_sleep"] += scenario.stress_size * STRESS_PUSH
+    if scenario.short_sleep_days and (
+        scenario.short_sleep_days[0] <= day <= scenario.short_sleep_days[1]
+    ):
+        inputs["poor_sleep"] += SHORT_NIGHTS_PUSH
+    return inputs, link_scale
+
+
 def simulate(scenario: Scenario) -> list[Day]:
-    """Run the loop for `scenario.days` days and return every day's levels and link pushes."""
+    """Run the loop for `scenario.days` days and return every day's levels, pushes and effects."""
     rng = random.Random(scenario.seed)
-    rest = _resting_levels(float(scenario.connectivity), float(scenario.pain_condition))
+    condition = float(scenario.pain_condition)
+    rest = _resting_levels(float(scenario.connectivity), condition)
     u = {node: scenario.start.get(node, rest[node] * 10) / 10 for node in NODES}
     days: list[Day] = []
     for day in range(scenario.days):
-        inputs = {node: 0.0 for node in NODES}
-        link_scale: dict[tuple[str, str], float] = {}
-        for key, start_day in scenario.strategies.items():
-            if day >= start_day:
-                strategy = STRATEGIES[key]
-                for node, amount in strategy.inputs.items():
-                    inputs[node] += amount
-                for link, factor in strategy.link_scale.items():
-                    link_scale[link] = link_scale.get(link, 1.0) * factor
-        if scenario.flare_day is not None and (
-            scenario.flare_day <= day < scenario.flare_day + scenario.flare_days
-        ):
-            inputs["pain"] += scenario.flare_size * 0.45
-            inputs["low_mood"] += scenario.stress_size * 0.3
-            inputs["poor_sleep"] += scenario.stress_size * 0.3
-        if scenario.short_sleep_days and (
-            scenario.short_sleep_days[0] <= day <= scenario.short_sleep_days[1]
-        ):
-            inputs["poor_sleep"] += 3.5
+        inputs, link_scale = _day_inputs(scenario, day)
         pushes = _pushes(u, scenario.connectivity, link_scale)
-        days.append(Day(day, {n: round(u[n] * 10, 2) for n in NODES}, pushes))
         drives = dict(inputs)
         for (target_node, _source), push in pushes.items():
             drives[target_node] += push
+        targets = {node: _target(node, drives[node], condition) for node in NODES}
+        effects = {
+            link: round(
+                10 * (targets[link[0]] - _target(link[0], drives[link[0]] - push, condition)), 3
+            )
+            for link, push in pushes.items()
+        }
+        days.append(Day(day, {n: round(u[n] * 10, 2) for n in NODES}, pushes, effects))
         new = {}
         for node in NODES:
-            target = _response(drives[node] - THRESHOLDS[node])
-            if node == "pain":  # the body's own condition sets where the loop's push starts from
-                target = _with_condition(target, scenario.pain_condition, inputs["pain"])
             noise = rng.gauss(0.0, 0.06 * scenario.variation) if scenario.variation else 0.0
-            new[node] = min(1.0, max(0.0, u[node] + DAILY_RATE * (target - u[node]) + noise))
+            step = DAILY_RATE[node] * (targets[node] - u[node])
+            new[node] = min(1.0, max(0.0, u[node] + step + noise))
         u = new
     return days
-
-
-def _response(excess: float) -> float:
-    """A node's target level for a push `excess` above its threshold (logistic, Cramer 2016)."""
-    return FLOOR + (CEILING - FLOOR) * _logistic(GAIN * excess)
 
 
 @functools.lru_cache(maxsize=256)
@@ -268,13 +319,16 @@ def _resting_levels(connectivity: float, pain_condition: float) -> dict[str, flo
 
     Cached: a learner moving other controls keeps the same resting point.
     """
-    u = {node: FLOOR for node in NODES}
-    for _ in range(300):
+    u = dict.fromkeys(NODES, FLOOR)
+    for _ in range(400):
         drives = dict.fromkeys(NODES, 0.0)
         for (target, _source), push in _pushes(u, connectivity, {}).items():
             drives[target] += push
-        new = {node: _response(drives[node] - THRESHOLDS[node]) for node in NODES}
-        new["pain"] = _with_condition(new["pain"], pain_condition, 0.0)
+        new = {
+            node: u[node]
+            + DAILY_RATE[node] * (_target(node, drives[node], pain_condition) - u[node])
+            for node in NODES
+        }
         settled = max(abs(new[node] - u[node]) for node in NODES) < 1e-9
         u = new
         if settled:
@@ -282,15 +336,11 @@ def _resting_levels(connectivity: float, pain_condition: float) -> dict[str, flo
     return u
 
 
-def _with_condition(loop_level: float, pain_condition: float, pain_input: float) -> float:
-    """Pain from the body's condition plus the share of the remaining room the loop pushes up.
-
-    The condition alone gives a base level (medication, a negative input, lowers it; a flare
-    raises it); the loop's push then fills part of the room between that base and the ceiling.
-    """
-    share = max(0.0, min(1.0, pain_condition / 10 + pain_input * PAIN_INPUT_TO_FLOOR))
-    base = FLOOR + (CEILING - FLOOR) * share * 0.6
-    return base + (CEILING - base) * (loop_level - FLOOR) / (CEILING - FLOOR)
+def resting_levels(connectivity: float = 1.0, pain_condition: float = 3.0) -> dict[str, float]:
+    """Where a loop with no events settles, from no problems at all, on 0–10 scales."""
+    Scenario(connectivity=connectivity, pain_condition=pain_condition)  # checks the values
+    rest = _resting_levels(float(connectivity), float(pain_condition))
+    return {node: round(level * 10, 2) for node, level in rest.items()}
 
 
 def long_run(days: list[Day], last: int = 14) -> dict[str, float]:
@@ -301,3 +351,88 @@ def long_run(days: list[Day], last: int = 14) -> dict[str, float]:
 
 def with_strategies(scenario: Scenario, strategies: dict[str, int]) -> Scenario:
     return replace(scenario, strategies=dict(strategies))
+
+
+# --- the model's own small trial: how strategies are sized -------------------------------------
+#
+# This loop has two stable states, so one strategy in one loop either changes little (the other
+# links pull the loop back) or tips it back to calm. Trials report averages over many people, whose
+# loops differ. So each strategy is sized on a made-up "trial": the same flare in 15 loops of
+# different tightness and pain, the strategy from day 35 or not, and the average of where they
+# settle. `CALIBRATION` lists the averages the lessons cite; tests hold the model to them.
+
+#: (connectivity, pain condition) of the trial's 15 made-up people.
+TRIAL_PEOPLE = tuple((c, p) for c in (1.0, 1.1, 1.2, 1.3, 1.4) for p in (3.0, 5.0, 7.0))
+TRIAL_FLARE = {"flare_day": 6, "flare_days": 14, "flare_size": 8.0}
+TRIAL_START_DAY = 34  # strategies start on day 35, after the flare
+
+#: strategy -> (node, target change, unit, source) from the lessons' sources: "%" is the change in
+#: the trial's average level, "points" the change on the 0-10 scale. Strategies not listed have no
+#: trial number behind them (their size is illustrative): docs/models/cycle.md says so.
+CALIBRATION: dict[str, tuple[tuple[str, float, str, str], ...]] = {
+    "cbt": (
+        ("low_mood", -36.0, "%", "Dear et al. 2015: depression scores fell 36% or more"),
+        ("pain", -12.0, "%", "Dear et al. 2015: average pain fell 12% or more"),
+    ),
+    "medication": (
+        ("pain", -0.5, "points", "Ferreira et al. 2021: SNRIs, back pain, about 5 of 100"),
+    ),
+    "activity": (
+        ("pain", -1.2, "points", "Fransen et al. 2015: exercise, knee arthritis, about 12 of 100"),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class TrialResult:
+    """Average settled levels (0–10) across the trial's people, with and without strategies."""
+
+    keys: tuple[str, ...]
+    without: dict[str, float]
+    with_them: dict[str, float]
+    stuck: int  # people whose loop stays stuck without the strategies
+    unstuck: int  # of those, how many the strategies tip back to calm
+
+    def change(self, node: str) -> float:
+        """Change in the average level of `node`, in points (negative = better)."""
+        return round(self.with_them[node] - self.without[node], 2)
+
+    def percent(self, node: str) -> float:
+        """Change in the average level of `node`, as a % of its average without."""
+        return round(100 * (self.with_them[node] - self.without[node]) / self.without[node], 1)
+
+
+def _is_stuck(settled: dict[str, float]) -> bool:
+    return sum(settled.values()) / len(settled) >= 5.0
+
+
+@functools.lru_cache(maxsize=64)
+def trial(keys: tuple[str, ...]) -> TrialResult:
+    """The model's trial of strategies `keys` (sorted tuple of strategy keys), cached.
+
+    About 30 runs, a few tens of milliseconds, paid once per set of strategies.
+    """
+    for key in keys:
+        if key not in STRATEGIES:
+            raise ValueError(f"unknown strategy {key!r}; choose from {', '.join(STRATEGIES)}")
+    totals_without = dict.fromkeys(NODES, 0.0)
+    totals_with = dict.fromkeys(NODES, 0.0)
+    stuck = unstuck = 0
+    for connectivity, condition in TRIAL_PEOPLE:
+        person = Scenario(connectivity=connectivity, pain_condition=condition, **TRIAL_FLARE)
+        without = long_run(simulate(person))
+        helped = long_run(simulate(with_strategies(person, dict.fromkeys(keys, TRIAL_START_DAY))))
+        for node in NODES:
+            totals_without[node] += without[node]
+            totals_with[node] += helped[node]
+        if _is_stuck(without):
+            stuck += 1
+            unstuck += not _is_stuck(helped)
+    count = len(TRIAL_PEOPLE)
+    return TrialResult(
+        tuple(keys),
+        {node: round(total / count, 2) for node, total in totals_without.items()},
+        {node: round(total / count, 2) for node, total in totals_with.items()},
+        stuck,
+        unstuck,
+    )

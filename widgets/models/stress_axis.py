@@ -378,6 +378,14 @@ def last_day_change(run: StressRun, field: str = "cortisol") -> float:
     return 100 * (getattr(last, field) - usual) / usual
 
 
+def one_day(run: StressRun, day: int) -> list[StressSample]:
+    """The 24 hourly samples of whole day `day` (00:00 to 23:00): the daily rhythm up close."""
+    per_day = round(24 / SAMPLE_HOURS)
+    if not 0 <= day < run.scenario.days:
+        raise ValueError(f"day must be between 0 and {run.scenario.days - 1}, got {day}")
+    return run.samples[day * per_day : (day + 1) * per_day]
+
+
 def peak(run: StressRun, field: str = "cortisol") -> float:
     """The highest hourly value of `field` in the run."""
     return max(getattr(s, field) for s in run.samples)

@@ -32,8 +32,15 @@ def loop_diagram(
     colours: dict[str, str],
     strongest: float,
     title: str,
+    strong_at: float | None = None,
+    key: str = "Thicker arrow = harder push. Solid = strong push, dashed = weak.",
 ) -> str:
-    """Nodes sized and shaded by level (0–10); arrows as thick as their push, source → target."""
+    """Nodes sized and shaded by level (0–10); arrows as thick as their push, source → target.
+
+    `pushes` may be any non-negative size per link (the cycle simulator passes the points each
+    link adds to its target); an arrow is solid from `strong_at` (default: 30% of `strongest`).
+    """
+    strong_at = 0.3 * strongest if strong_at is None else strong_at
     width, height, scale = 640, 420, 170
 
     def at(node: str) -> tuple[float, float]:
@@ -60,11 +67,12 @@ def loop_diagram(
         ox, oy = -uy * 7, ux * 7  # two-way links run side by side
         start = (x0 + ux * (radius[source] + 4) + ox, y0 + uy * (radius[source] + 4) + oy)
         end = (x1 - ux * (radius[target] + 8) + ox, y1 - uy * (radius[target] + 8) + oy)
-        kind = "strong" if push > 0.3 * strongest else "weak"
+        kind = "strong" if push >= strong_at else "weak"
+        thickness = 1 + 7 * min(push, strongest) / strongest
         dash = "" if kind == "strong" else ' stroke-dasharray="6 4"'
         parts.append(
             f'<line x1="{start[0]:.1f}" y1="{start[1]:.1f}" x2="{end[0]:.1f}" y2="{end[1]:.1f}" '
-            f'stroke="{heads[kind]}" stroke-width="{1 + 7 * push / strongest:.1f}"{dash} '
+            f'stroke="{heads[kind]}" stroke-width="{thickness:.1f}"{dash} '
             f'marker-end="url(#btc-head-{kind})" stroke-linecap="round"/>'
         )
     for node, level in levels.items():
@@ -77,10 +85,7 @@ def loop_diagram(
             f'<text x="{x:.1f}" y="{y + 16:.1f}" text-anchor="middle" font-size="14" '
             f'fill="{INK}">{level:.0f}/10</text>'
         )
-    parts.append(
-        f'<text x="8" y="{height - 8}" font-size="13" fill="{INK}">Thicker arrow = harder push. '
-        "Solid = strong push, dashed = weak.</text>"
-    )
+    parts.append(f'<text x="8" y="{height - 8}" font-size="13" fill="{INK}">{escape(key)}</text>')
     return _svg(width, height, title, "".join(parts))
 
 
@@ -142,6 +147,11 @@ class Line:
     ys: list[float]
     colour: str
     dash: str = ""  # an SVG stroke-dasharray, "" for solid
+    #: A marker shape drawn every `marker_every` points, from point `marker_offset` on, and in
+    #: the legend: lines that run on top of each other still show both shapes. "" for none.
+    marker: str = ""
+    marker_every: int = 7
+    marker_offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -155,7 +165,51 @@ class Band:
 
 
 #: Dash patterns that go with the series colours (SVG stroke-dasharray values).
-DASHES = ("", "9 5", "2 5", "10 4 2 4")
+DASHES = ("", "9 5", "2 5", "10 4 2 4", "16 5")
+#: Marker shapes that go with them.
+MARKERS = ("circle", "square", "triangle", "diamond", "cross")
+
+
+@dataclass(frozen=True)
+class Point:
+    """A labelled point on a line chart (a half-way mark, a peak): a ring and a short label."""
+
+    x: float
+    y: float
+    colour: str
+    label: str
+
+
+def _marker(shape: str, x: float, y: float, colour: str, size: float = 5.5) -> str:
+    """An SVG marker centred on (x, y), white-edged so it shows on top of other lines."""
+    edge = 'stroke="#ffffff" stroke-width="1.5"'
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{size:.1f}" fill="{colour}" {edge}/>'
+    if shape == "square":
+        side = size * 1.7
+        return (
+            f'<rect x="{x - side / 2:.1f}" y="{y - side / 2:.1f}" width="{side:.1f}" '
+            f'height="{side:.1f}" fill="{colour}" {edge}/>'
+        )
+    if shape == "triangle":
+        r = size * 1.25
+        return (
+            f'<path d="M{x:.1f},{y - r:.1f} L{x + r:.1f},{y + r * 0.8:.1f} '
+            f'L{x - r:.1f},{y + r * 0.8:.1f} Z" fill="{colour}" {edge}/>'
+        )
+    if shape == "diamond":
+        r = size * 1.3
+        return (
+            f'<path d="M{x:.1f},{y - r:.1f} L{x + r:.1f},{y:.1f} L{x:.1f},{y + r:.1f} '
+            f'L{x - r:.1f},{y:.1f} Z" fill="{colour}" {edge}/>'
+        )
+    if shape == "cross":
+        r = size
+        return (
+            f'<path d="M{x - r:.1f},{y - r:.1f} L{x + r:.1f},{y + r:.1f} M{x - r:.1f},'
+            f'{y + r:.1f} L{x + r:.1f},{y - r:.1f}" stroke="{colour}" stroke-width="3.5"/>'
+        )
+    raise ValueError(f"unknown marker {shape!r}; choose from {', '.join(MARKERS)}")
 
 
 def line_chart(
@@ -169,8 +223,11 @@ def line_chart(
     y_ticks: list[float],
     bands: tuple[Band, ...] = (),
     markers: tuple[tuple[float, str], ...] = (),
+    points: tuple[Point, ...] = (),
+    h_lines: tuple[tuple[float, str], ...] = (),
 ) -> str:
-    """A line chart as SVG: legend on top, shaded bands, dotted vertical markers with labels.
+    """A line chart as SVG: legend on top, shaded bands, dotted vertical markers with labels,
+    dotted horizontal reference lines (`h_lines`, e.g. zero) and labelled points.
 
     Replaces plotly in the simulators: plotly's front-end script alone made lesson 03 take about
     1.2 s longer to become usable (docs/performance.md), and each redraw re-creates the chart.
@@ -219,6 +276,18 @@ def line_chart(
         f'<text transform="translate(16 {upper + plot_h / 2:.1f}) rotate(-90)" '
         f'text-anchor="middle" font-size="14" fill="{INK}">{escape(y_title)}</text>'
     )
+    for value, label in h_lines:
+        y = sy(value)
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{INK}" '
+            f'stroke-width="1.5" stroke-dasharray="5 4"/>'
+            + (
+                f'<text x="{width - right - 4}" y="{y - 6:.1f}" text-anchor="end" font-size="13" '
+                f'fill="{INK}">{escape(label)}</text>'
+                if label
+                else ""
+            )
+        )
     for i, (value, label) in enumerate(markers):
         x = sx(value)
         parts.append(
@@ -230,11 +299,27 @@ def line_chart(
     for line in lines:
         if len(line.xs) != len(line.ys):
             raise ValueError(f"series {line.name!r} has {len(line.xs)} x and {len(line.ys)} y")
-        points = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in zip(line.xs, line.ys, strict=True))
+        path = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in zip(line.xs, line.ys, strict=True))
         dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
         parts.append(
-            f'<polyline points="{points}" fill="none" stroke="{line.colour}" stroke-width="3" '
+            f'<polyline points="{path}" fill="none" stroke="{line.colour}" stroke-width="3" '
             f'stroke-linejoin="round"{dash}/>'
+        )
+    for line in lines:
+        if line.marker:
+            for x, y in list(zip(line.xs, line.ys, strict=True))[
+                line.marker_offset :: max(1, line.marker_every)
+            ]:
+                parts.append(_marker(line.marker, sx(x), sy(y), line.colour))
+    for point in points:
+        x, y = sx(point.x), sy(point.y)
+        anchor = "end" if x > left + plot_w * 0.7 else "start"
+        shift = -9 if anchor == "end" else 9
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7" fill="#ffffff" stroke="{point.colour}" '
+            f'stroke-width="3"/><text x="{x + shift:.1f}" y="{y - 10:.1f}" text-anchor="{anchor}" '
+            f'font-size="13" font-weight="700" fill="{INK}" stroke="#ffffff" stroke-width="4" '
+            f'paint-order="stroke">{escape(point.label)}</text>'
         )
     parts.append(
         f'<text x="{left}" y="20" font-size="16" font-weight="700" fill="{INK}">'
@@ -247,6 +332,7 @@ def line_chart(
             f'<line x1="{x}" x2="{x + 34}" y1="{y - 5}" y2="{y - 5}" stroke="{line.colour}" '
             f'stroke-width="3"{dash}/><text x="{x + 42}" y="{y}" font-size="14" '
             f'fill="{INK}">{escape(line.name)}</text>'
+            + (_marker(line.marker, x + 17, y - 5, line.colour) if line.marker else "")
         )
     return _svg(width, height, title, "".join(parts))
 

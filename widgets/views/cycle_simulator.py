@@ -13,17 +13,18 @@ from dataclasses import replace
 import ipywidgets as ipw
 
 from widgets.describers.cycle import (
+    HARD_PUSH,
     NAMES,
     describe_comparison,
     describe_course,
     describe_loop,
     narrate,
 )
-from widgets.models.cycle import DAYS, LINKS, NODES, STRATEGIES, Scenario, long_run, simulate
+from widgets.models.cycle import DAYS, NODES, STRATEGIES, Scenario, long_run, simulate
 from widgets.ui.controls import labelled_slider, refused_setting
 from widgets.ui.plots import AccessibleDiagram, SvgChart
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
-from widgets.ui.svg import DASHES, Band, Line, grouped_bars, line_chart, loop_diagram
+from widgets.ui.svg import DASHES, MARKERS, Band, Line, grouped_bars, line_chart, loop_diagram
 from widgets.ui.theme import OKABE_ITO, SERIES_COLOURS
 
 #: Stories learners can start from (the issue's presets), as scenario settings.
@@ -31,20 +32,20 @@ PRESETS: dict[str, dict] = {
     "A calm stretch": {},
     "A bad week of sleep": {"short_sleep_days": (13, 19)},
     "A flare after surgery": {
-        "connectivity": 1.2,
+        "connectivity": 1.3,
         "flare_day": 6,
         "flare_days": 14,
         "flare_size": 8,
     },
     "Starting a walking routine": {
-        "connectivity": 1.2,
+        "connectivity": 1.3,
         "flare_day": 6,
         "flare_days": 14,
         "flare_size": 8,
         "strategies": {"activity": 34},
     },
     "Several small steps together": {
-        "connectivity": 1.2,
+        "connectivity": 1.3,
         "flare_day": 6,
         "flare_days": 14,
         "flare_size": 8,
@@ -52,6 +53,8 @@ PRESETS: dict[str, dict] = {
     },
     "A stressful month": {"flare_day": 13, "flare_days": 28, "stress_size": 4},
 }
+#: The menu's entry once the learner has changed a story's settings by hand.
+OWN_SETTINGS = "Your own settings"
 DEFAULT_STRATEGY_DAY = 34  # day 35 as learners count
 POSITIONS = {
     "pain": (0.0, 1.0),
@@ -104,12 +107,13 @@ class CycleSimulator(ipw.VBox):
         }
         row = shared.style(ipw.Layout, flex_flow="row wrap", align_items="center")
         self.preset = ipw.Dropdown(
-            options=list(PRESETS),
+            options=[*PRESETS, OWN_SETTINGS],
             value=preset,
             description="Start from a story",
             style=label,
-            layout=shared.layout,
+            layout=shared.style(ipw.Layout, width="min(100%, 30rem)"),
         )
+        self._story = preset  # the last story applied: its hidden settings (short nights) stay
         self.reset_button = ipw.Button(
             description="Reset", tooltip="Back to the chosen story", **button
         )
@@ -180,7 +184,7 @@ class CycleSimulator(ipw.VBox):
         ]:
             widget.observe(self._changed, "value")
         self.preset.observe(self._preset_chosen, "value")
-        self.reset_button.on_click(lambda _b: self.apply_preset(self.preset.value))
+        self.reset_button.on_click(lambda _b: self.apply_preset(self._story))
         self.reseed_button.on_click(self._reseed)
         super().__init__(
             [
@@ -206,7 +210,7 @@ class CycleSimulator(ipw.VBox):
 
     def scenario(self) -> Scenario:
         """The scenario the controls describe (raises ValueError for out-of-range values)."""
-        story = PRESETS[self.preset.value]
+        story = PRESETS[self._story]
         strategies = {
             key: int(self.strategy_days[key].value) - 1
             for key, box in self.strategy_boxes.items()
@@ -227,10 +231,14 @@ class CycleSimulator(ipw.VBox):
 
     def apply_preset(self, name: str) -> None:
         """Set every control to a story's values, then run once."""
+        if name == OWN_SETTINGS:
+            name = self._story
         story = PRESETS[name]
         base = Scenario(**{k: v for k, v in story.items()})
+        self._story = name
         self._holding = True
         try:
+            self.preset.value = name
             self.connectivity.value = base.connectivity
             self.pain_condition.value = int(base.pain_condition)
             self.flare_day.value = (base.flare_day if base.flare_day is not None else 6) + 1
@@ -247,6 +255,8 @@ class CycleSimulator(ipw.VBox):
     # --- reacting ---------------------------------------------------------------------------
 
     def _preset_chosen(self, change) -> None:
+        if self._holding or change["new"] == OWN_SETTINGS:
+            return  # "Your own settings" keeps the controls as they are
         self.apply_preset(change["new"])
 
     def _reseed(self, _button) -> None:
@@ -255,8 +265,15 @@ class CycleSimulator(ipw.VBox):
         self.update()
 
     def _changed(self, change) -> None:
-        if not self._holding and change["owner"] is not self.preset:
-            self.update()
+        if self._holding or change["owner"] is self.preset:
+            return
+        if self.preset.value != OWN_SETTINGS:  # the story's name no longer fits the settings
+            self._holding = True
+            try:
+                self.preset.value = OWN_SETTINGS
+            finally:
+                self._holding = False
+        self.update()
 
     def update(self) -> None:
         """Run the model for the current controls and redraw charts and narration."""
@@ -283,15 +300,28 @@ class CycleSimulator(ipw.VBox):
 
 # --- figures (SVG text: small, fast to swap, no chart script needed in the page) ---------------
 
-SHOWN = ("pain", "low_mood", "poor_sleep", "inactivity")
+SHOWN = ("pain", "low_mood", "poor_sleep", "inactivity", "fatigue")
 
 
 def course_svg(scenario: Scenario, days) -> str:
-    """Twelve weeks of the loop as an SVG line chart, with the flare and strategy starts marked."""
+    """Twelve weeks of the loop as an SVG line chart, with the flare and strategy starts marked.
+
+    Every problem has its own colour, dash and marker shape; the markers are staggered by a day
+    per line, so lines that run together still show each shape.
+    """
     x = [d.day + 1 for d in days]
     lines = [
-        Line(NAMES[node].capitalize(), x, [d.levels[node] for d in days], NODE_COLOURS[node], dash)
-        for node, dash in zip(SHOWN, DASHES, strict=True)
+        Line(
+            NAMES[node].capitalize(),
+            x,
+            [d.levels[node] for d in days],
+            NODE_COLOURS[node],
+            dash,
+            marker,
+            7,
+            3 + i,
+        )
+        for i, (node, dash, marker) in enumerate(zip(SHOWN, DASHES, MARKERS, strict=True))
     ]
     bands = []
     if scenario.flare_day is not None and scenario.flare_size + scenario.stress_size > 0:
@@ -320,16 +350,23 @@ def course_svg(scenario: Scenario, days) -> str:
     )
 
 
+#: Arrow thickness tops out at this many points added (the most a link adds in a stuck loop).
+THICKEST_EFFECT = 5.0
+
+
 def loop_svg(day) -> str:
-    """The loop on one day as an SVG diagram (arrows as thick as their push)."""
+    """The loop on one day as an SVG diagram: arrows as thick as the points each link adds to
+    its target that day (the numbers the narration ranks)."""
     return loop_diagram(
         POSITIONS,
         day.levels,
-        day.pushes,
+        day.effects,
         NAMES,
         NODE_COLOURS,
-        max(weight for weight, _why in LINKS.values()),
+        THICKEST_EFFECT,
         "The loop on the last day",
+        strong_at=HARD_PUSH,
+        key="Thicker arrow = adds more to the next problem. Dashed = adds under half a point.",
     )
 
 

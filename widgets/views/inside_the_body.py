@@ -12,13 +12,24 @@ import html
 
 import ipywidgets as ipw
 
-from widgets.describers.inside_the_body import describe_blocker, describe_burst, describe_stress
-from widgets.models.stress_axis import PRESETS, StressScenario, daily_average, simulate
-from widgets.models.synapse import clear_burst, half_clearance_seconds, simulate_blocker
+from widgets.describers.inside_the_body import (
+    describe_blocker,
+    describe_burst,
+    describe_one_day,
+    describe_sensor,
+    describe_stress,
+)
+from widgets.models.stress_axis import PRESETS, StressScenario, daily_average, one_day, simulate
+from widgets.models.synapse import (
+    clear_burst,
+    half_clearance_seconds,
+    half_way_day,
+    simulate_blocker,
+)
 from widgets.ui.controls import labelled_slider, refused_setting
 from widgets.ui.plots import SvgChart
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
-from widgets.ui.svg import DASHES, Band, Line, line_chart, nice_ticks
+from widgets.ui.svg import DASHES, Band, Line, Point, line_chart, nice_ticks
 from widgets.ui.theme import OKABE_ITO
 
 WEEKS = 8
@@ -38,16 +49,21 @@ SYNAPSE_SOURCES = (
 )
 STRESS_SOURCES = (
     '<details class="btc-model-details"><summary>Where this model comes from, and what it leaves '
-    "out</summary><p><strong>Built from:</strong> the stress-axis model of Gupta et al. 2007 "
-    "(Theor Biol Med Model): CRH, ACTH, cortisol and the cortisol sensor (GR), with negative "
-    "feedback. In their model a strong enough stress can flip the sensor into a second stable "
-    "state. The course chose the time scale, the daily rhythm and how stress and sleep loss are "
-    "added; the sensor changes 100 times more slowly than in the paper, so that hours of stress "
-    "do not flip it.</p><p><strong>A caution:</strong> cortisol findings in depression differ "
-    "from person to person and study to study. Here the switched state has <em>lower</em> "
-    "cortisol; that is this model's story, not a test for depression.</p><p><strong>It leaves "
-    "out:</strong> the rest of the body's stress response, other hormones, illness, medicines, "
-    "and everything that helps a person recover.</p></details>"
+    "out</summary><p><strong>Built from:</strong> the equations and numbers of the public SBML "
+    "version of Gupta et al. 2007's stress-axis model (Theor Biol Med Model 4:8; BioModels "
+    "MODEL1006230111): CRH, ACTH, cortisol and the cortisol sensor (GR), with negative feedback. "
+    "With no stress and no daily rhythm, its resting states are that file's. In the model a "
+    "strong enough stress can flip the sensor into a second stable state.</p><p>The course "
+    "chose the rest. The file's equations are in scaled units; the course takes one unit as 2 "
+    "hours. It added the daily rhythm and the way stress and sleep loss push the system. Its "
+    "sensor changes 100 times more slowly than in the paper, so that hours of stress do not flip "
+    "it. The paper's own stress tests (its Fig. 5) are not repeated here.</p><p><strong>A "
+    "caution:</strong> studies of long-lasting pain have found cortisol that runs high in some "
+    "people and low in others. Here the switched state has <em>lower</em> cortisol; that is this "
+    "model's story, not a test for anything.</p><p><strong>It leaves out:</strong> the rest of "
+    "the body's stress response, other hormones, illness, medicines, and everything that helps a "
+    "person recover. Real cortisol swings far more over a day than here: a bigger swing would "
+    "remove this model's second state, so its daily rhythm is kept gentle.</p></details>"
 )
 STORIES = {
     "A calm stretch": "calm",
@@ -114,6 +130,12 @@ class SynapseExplorer(ipw.VBox):
                 DASHES[1],
             ),
         ]
+        halves = []
+        for field, line in (("pain_relief", lines[0]), ("mood_effect", lines[1])):
+            day = half_way_day(run, field)
+            if day is not None:
+                value = getattr(run[day], field) * 100
+                halves.append(Point(day, value, line.colour, f"half, day {day}"))
         self.weeks_chart.show(
             line_chart(
                 lines,
@@ -125,6 +147,7 @@ class SynapseExplorer(ipw.VBox):
                 [(d, str(d)) for d in range(0, WEEKS * 7 + 1, 7)],
                 [0, 25, 50, 75, 100],
                 markers=((start, f"medicine starts, day {start}"),),
+                points=tuple(halves),
             ),
             describe_blocker(dose, run, start),
         )
@@ -171,6 +194,7 @@ class StressResponse(ipw.VBox):
         shared = SharedStyles()
         slider = shared.slider()
         self._holding = False
+        self._last_run = None
         self.story = ipw.Dropdown(
             options=list(STORIES),
             value="Months of pain",
@@ -213,6 +237,7 @@ class StressResponse(ipw.VBox):
         self.story.observe(lambda change: self.apply_story(change["new"]), "value")
         self.message = shared.html("", "btc-live", "btc-narration")
         self.cortisol_chart = SvgChart("Cortisol over four months", shared)
+        self.day_chart = SvgChart("Cortisol hour by hour on one day", shared)
         self.sensor_chart = SvgChart("The cortisol sensor (GR) over four months", shared)
         super().__init__(
             [
@@ -230,6 +255,7 @@ class StressResponse(ipw.VBox):
                 self.rhythm,
                 self.message,
                 self.cortisol_chart,
+                self.day_chart,
                 self.sensor_chart,
                 shared.html(STRESS_SOURCES),
             ],
@@ -281,18 +307,23 @@ class StressResponse(ipw.VBox):
         except (TypeError, ValueError) as error:
             self.message.value = refused_setting(error)
             return
+        self._last_run = yours
         text = describe_stress(yours, hard_day)
         self.message.value = f"<p>{html.escape(text)}</p>"
         self.cortisol_chart.show(stress_svg(yours, hard_day, "cortisol"), text)
-        self.sensor_chart.show(
-            stress_svg(yours, hard_day, "gr"),
-            "The sensor line shows whether the system's thermostat has been reset. "
-            + (
-                "Here it has moved to a new level and stays there."
-                if yours.switch_gr is not None and yours.samples[-1].gr > yours.switch_gr
-                else "Here it ends near its usual level."
+        stressed = stress_day(yours)
+        self.day_chart.show(
+            day_svg(yours, stressed),
+            " ".join(
+                [describe_one_day(yours, CALM_DAY, f"A calm day (day {CALM_DAY})")]
+                + (
+                    [describe_one_day(yours, stressed, f"A day of your stress (day {stressed})")]
+                    if stressed is not None
+                    else []
+                )
             ),
         )
+        self.sensor_chart.show(stress_svg(yours, hard_day, "gr"), describe_sensor(yours))
 
 
 def stress_svg(yours, hard_day, field: str) -> str:
@@ -331,6 +362,64 @@ def stress_svg(yours, hard_day, field: str) -> str:
         [(d, str(d)) for d in range(0, scenario.days + 1, 20)],
         ticks,
         bands,
+    )
+
+
+CALM_DAY = 5  # a day before any story's stress starts (day 10)
+
+
+def stress_day(run) -> int | None:
+    """A day in the middle of the stress, for the hour-by-hour chart (None with no stress)."""
+    scenario = run.scenario
+    if scenario.stress_size <= 0 or scenario.stress_days <= 0:
+        return None
+    middle = int(scenario.stress_start_day + min(scenario.stress_days, 20) / 2)
+    return min(middle, scenario.days - 1)
+
+
+def day_svg(run, stressed: int | None) -> str:
+    """Cortisol hour by hour on a calm day and on a day of the stress, as % of the usual average.
+
+    Shows the daily rhythm the four-month chart averages away (switch it off and the lines go flat).
+    """
+    usual = run.baseline.cortisol
+
+    def line(day: int, name: str, colour: str, dash: str, marker: str) -> Line:
+        hours = one_day(run, day)
+        return Line(
+            name,
+            [round((s.day - day) * 24) for s in hours],
+            [100 * s.cortisol / usual for s in hours],
+            colour,
+            dash,
+            marker,
+            3,
+            0 if marker == "circle" else 1,
+        )
+
+    lines = [line(CALM_DAY, f"A calm day (day {CALM_DAY})", OKABE_ITO["blue"], DASHES[1], "circle")]
+    if stressed is not None:
+        lines.append(
+            line(
+                stressed,
+                f"A day of your stress (day {stressed})",
+                OKABE_ITO["vermillion"],
+                DASHES[0],
+                "square",
+            )
+        )
+    values = [v for item in lines for v in item.ys]
+    low, high, ticks = nice_ticks(min(60, min(values)), max(140, max(values)))
+    return line_chart(
+        lines,
+        "Cortisol through one day (100 = usual daily average)",
+        "Hour of the day",
+        "% of usual",
+        (0, 23),
+        (low, high),
+        [(h, f"{h:02d}:00") for h in range(0, 24, 4)],
+        ticks,
+        h_lines=((100, ""),),
     )
 
 

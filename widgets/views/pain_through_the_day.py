@@ -1,4 +1,8 @@
-"""Pain sensitivity through one day, after a usual night or the one you choose (lesson 03)."""
+"""Pain sensitivity through one day, after a usual night or the one you choose (lesson 03).
+
+Two charts drawn from the same numbers: the whole 24-hour rhythm after both nights, and how much
+your night adds to it (so a small change is easy to see next to a large daily swing).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,11 @@ import math
 
 import ipywidgets as ipw
 
-from widgets.describers.daily_rhythm import clock, describe_day
-from widgets.models.daily_rhythm import DayCurve, Night, day_after
+from widgets.describers.daily_rhythm import clock, describe_day, describe_difference
+from widgets.models.daily_rhythm import DayCurve, Night, day_after, difference
 from widgets.ui.plots import SvgChart
 from widgets.ui.shared import SharedStyles
-from widgets.ui.svg import DASHES, Line, line_chart
+from widgets.ui.svg import DASHES, Band, Line, line_chart, nice_ticks
 from widgets.ui.theme import OKABE_ITO
 
 BEDTIMES = [(clock(h / 2), h / 2 % 24) for h in range(42, 57)]  # 21:00 to 04:00
@@ -26,6 +30,8 @@ NOTE = (
     "differ. In lab studies, losing a whole night makes people clearly more sensitive to pain "
     "(Schrimpf et al. 2015): more than this simple model shows.</p></div>"
 )
+YOURS = OKABE_ITO["vermillion"]
+USUAL_COLOUR = OKABE_ITO["blue"]
 
 
 class PainThroughTheDay(ipw.VBox):
@@ -45,11 +51,19 @@ class PainThroughTheDay(ipw.VBox):
             options=WAKE_TIMES, value=7.0, description="Wake-up time", **slider
         )
         self.chart = SvgChart("Pain sensitivity through the day", shared)
+        self.difference_chart = SvgChart("How much your night adds", shared)
         self.message = shared.html("", "btc-live")
         for control in (self.bedtime, self.wake):
             control.observe(lambda _change: self.update(), "value")
         super().__init__(
-            [shared.html(NOTE), self.bedtime, self.wake, self.message, self.chart],
+            [
+                shared.html(NOTE),
+                self.bedtime,
+                self.wake,
+                self.message,
+                self.chart,
+                self.difference_chart,
+            ],
             layout=shared.layout,
         )
         self.add_class("btc-simulator")
@@ -64,22 +78,53 @@ class PainThroughTheDay(ipw.VBox):
         self.message.value = ""
         mine, normal = day_after(night, USUAL), day_after(USUAL, USUAL)
         self.chart.show(figure(night, mine, normal), describe_day(night, USUAL, mine, normal))
+        self.difference_chart.show(
+            difference_figure(night, mine, normal), describe_difference(mine, normal)
+        )
+
+
+def _night_bands(night: Night, curve: DayCurve) -> tuple[Band, ...]:
+    """Shaded stretches of the window when you are asleep (your night, and the next one)."""
+    bands, start = [], None
+    hours = curve.clock_hours
+    for hour, up in zip(hours, curve.awake, strict=True):
+        if not up and start is None:
+            start = hour
+        if up and start is not None:
+            bands.append(Band(start, hour, OKABE_ITO["sky_blue"], "asleep"))
+            start = None
+    if start is not None:
+        bands.append(Band(start, hours[-1], OKABE_ITO["sky_blue"], "asleep"))
+    return tuple(bands)
+
+
+def _ticks(curve: DayCurve) -> list[tuple[float, str]]:
+    first = curve.clock_hours[0]
+    return [(first + h, clock(first + h)) for h in range(0, 25, 3)]
 
 
 def figure(night: Night, mine: DayCurve, normal: DayCurve) -> str:
-    """Both days as an SVG line chart on one clock axis (hours past midnight run on past 24)."""
-
-    def line(curve: DayCurve, name: str, colour: str, dash: str) -> Line:
-        xs = [h % 24 + (24 if h >= 24 else 0) for h in curve.clock_hours]
-        return Line(name, xs, list(curve.sensitivity), colour, dash)
-
+    """Both days as an SVG line chart over the whole 24-hour window (hours run on past 24)."""
     lines = [
-        line(normal, "After a usual night (23:00–07:00)", OKABE_ITO["blue"], DASHES[0]),
-        line(
-            mine,
-            f"After your night ({clock(night.bedtime)}–{clock(night.wake)})",
-            OKABE_ITO["vermillion"],
+        Line(
+            "After a usual night (23:00–07:00)",
+            normal.clock_hours,
+            list(normal.sensitivity),
+            USUAL_COLOUR,
             DASHES[1],
+            "circle",
+            4,
+            0,
+        ),
+        Line(
+            f"After your night ({clock(night.bedtime)}–{clock(night.wake)})",
+            mine.clock_hours,
+            list(mine.sensitivity),
+            YOURS,
+            DASHES[0],
+            "square",
+            4,
+            2,
         ),
     ]
     values = [v for item in lines for v in item.ys]
@@ -87,10 +132,38 @@ def figure(night: Night, mine: DayCurve, normal: DayCurve) -> str:
     return line_chart(
         lines,
         "Higher = more sensitive to pain",
-        "Time of day",
-        "Change from usual average (%)",
-        (4, 28),
+        "Time of day (shaded: you are asleep)",
+        "% above or below the daily average",
+        (mine.clock_hours[0], mine.clock_hours[-1]),
         (low, high if high > low else low + 5),
-        [(h, clock(h)) for h in range(4, 29, 3)],
+        _ticks(mine),
         list(range(low, high + 1, 5)),
+        _night_bands(night, mine),
+        h_lines=((0, "daily average"),),
+    )
+
+
+def difference_figure(night: Night, mine: DayCurve, normal: DayCurve) -> str:
+    """Your night's curve minus the usual one, on its own scale, with a zero line."""
+    changes = difference(mine, normal)
+    low, high, ticks = nice_ticks(min(-1.0, min(changes)), max(1.0, max(changes)), 6)
+    return line_chart(
+        [
+            Line(
+                f"Your night ({clock(night.bedtime)}–{clock(night.wake)}) minus a usual night",
+                mine.clock_hours,
+                changes,
+                YOURS,
+                DASHES[0],
+            )
+        ],
+        "How much your night adds (above 0 = more sensitive)",
+        "Time of day (shaded: you are asleep)",
+        "Difference (% of the daily average)",
+        (mine.clock_hours[0], mine.clock_hours[-1]),
+        (low, high),
+        _ticks(mine),
+        ticks,
+        _night_bands(night, mine),
+        h_lines=((0, "same as a usual night"),),
     )

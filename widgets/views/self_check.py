@@ -1,8 +1,10 @@
 """The mood self-check (PHQ-9, or PHQ-8 by configuration), for lessons 02 and 06.
 
 Safety first: any answer above "Not at all" on the self-harm question shows crisis help at once,
-before the learner asks for a result. The result is a plain band with "this is not a diagnosis"
-and what to do next. Answers stay in the learner's kernel; nothing is stored or sent.
+before the learner asks for a result, and the result then leads with the follow-up whatever the
+total. If that answer is changed back to "Not at all", the help stays, with a note: it is never
+dropped silently. The result is a plain band with "this is not a diagnosis" and what to do next.
+Answers stay in the learner's kernel; nothing is stored or sent.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from widgets.course_config import CourseConfig, load_config
 from widgets.crisis_help import crisis_help_html
 from widgets.models.self_check import (
     ATTRIBUTION,
+    DIFFICULTY_OPTIONS,
+    DIFFICULTY_QUESTION,
     OPTIONS,
     STEM,
     items,
@@ -34,6 +38,18 @@ NEXT_STEPS = {
     "severe": "These problems bothered you very much. Please contact your doctor or a mental "
     "health professional as soon as you can.",
 }
+#: Leads the result whenever item 9 was answered above 0, whatever the total (safe messaging:
+#: calm, about reaching out, never reassuring the answer away).
+FOLLOW_UP = (
+    "You said you have had thoughts that you would be better off dead, or of hurting yourself. "
+    "Whatever your total, that answer matters most. Please talk to someone today: a doctor, "
+    "someone you trust, or a crisis line below. You do not have to wait until it feels worse."
+)
+#: Shown in place of the crisis box when item 9 is changed back to 0 after an answer above 0.
+CHANGED_BACK = (
+    "You changed your answer to the question about hurting yourself. If those thoughts come back, "
+    "or you are not sure, help is still here, any time:"
+)
 PAIN_NOTE = (
     "Pain itself can cause poor sleep, tiredness, poor focus and appetite changes, so a score can "
     "look higher than your mood alone would make it."
@@ -75,6 +91,25 @@ class SelfCheck(ipw.VBox):
             box = ipw.VBox([prompt, choice], layout=shared.layout)
             box.add_class("btc-quiz-question")
             rows.append(box)
+        self._self_harm_seen = False
+        self.difficulty = ipw.RadioButtons(
+            options=[(option, value) for value, option in enumerate(DIFFICULTY_OPTIONS)],
+            value=None,
+            layout=radio_layout,
+            style=radio_style,
+        )
+        closing = ipw.VBox(
+            [
+                shared.html(
+                    f'<p class="btc-question">{html.escape(DIFFICULTY_QUESTION)} '
+                    "<em>(This one is not added to your score.)</em></p>"
+                ),
+                self.difficulty,
+            ],
+            layout=shared.layout,
+        )
+        closing.add_class("btc-quiz-question")
+        rows.append(closing)
         self.crisis = shared.html("", "btc-live")
         self.button = ipw.Button(
             description="See my result",
@@ -100,8 +135,10 @@ class SelfCheck(ipw.VBox):
         return [question.value for question in self.questions]
 
     def _answered(self, _change) -> None:
-        """Show crisis help the moment the self-harm question gets any answer above 0."""
+        """Show crisis help the moment the self-harm question gets any answer above 0, and keep
+        it (with a note) if that answer is changed back."""
         if needs_crisis_help(self.answers()):
+            self._self_harm_seen = True
             self.crisis.value = (
                 '<div class="btc-help-body btc-crisis-now"><p><strong>Thank you for answering '
                 "honestly. You do not have to face these thoughts alone.</strong> Please reach out "
@@ -109,21 +146,47 @@ class SelfCheck(ipw.VBox):
                 "for you.</p>" + self._crisis_html + "<p>If you might act on these thoughts or "
                 "you are in danger, call your local emergency number now.</p></div>"
             )
+        elif self._self_harm_seen:
+            self.crisis.value = (
+                '<div class="btc-help-body btc-crisis-now"><p>'
+                + html.escape(CHANGED_BACK)
+                + "</p>"
+                + self._crisis_html
+                + "</div>"
+            )
         else:
             self.crisis.value = ""
 
     def show_result(self) -> None:
         try:
-            result = score(self.answers(), self.version)
+            result = score(self.answers(), self.version, self.difficulty.value)
         except ValueError as error:
             self.result.value = f'<p class="btc-error">{html.escape(str(error).capitalize())}.</p>'
             return
-        self.result.value = (
+        parts = []
+        if result.self_harm or self._self_harm_seen:
+            lead = FOLLOW_UP if result.self_harm else CHANGED_BACK
+            parts.append(
+                '<div class="btc-help-body btc-crisis-now"><p><strong>'
+                + html.escape(lead)
+                + "</strong></p>"
+                + self._crisis_html
+                + "</div>"
+            )
+        parts.append(
             f"<p><strong>Your total: {result.score} out of {result.maximum}</strong>. On this "
-            f"questionnaire, that is in the <strong>{html.escape(result.band)}</strong> range."
-            f"</p><p>{html.escape(NEXT_STEPS[result.band])}</p><p>{html.escape(PAIN_NOTE)}</p>"
-            "<p>This is not a diagnosis.</p>"
+            f"questionnaire, that is in the <strong>{html.escape(result.band)}</strong> range.</p>"
         )
+        if not (self._self_harm_seen and result.band == "minimal"):
+            parts.append(f"<p>{html.escape(NEXT_STEPS[result.band])}</p>")
+        if result.difficulty:
+            parts.append(
+                f"<p>You said these problems made daily life: "
+                f"<strong>{html.escape(result.difficulty.lower())}</strong>. That is worth telling "
+                "your doctor too.</p>"
+            )
+        parts.append(f"<p>{html.escape(PAIN_NOTE)}</p><p>This is not a diagnosis.</p>")
+        self.result.value = "".join(parts)
 
 
 def self_check() -> SelfCheck:

@@ -285,8 +285,15 @@ def stock_copy(tmp: Path) -> Path:
 def model_timings(repeats: int = 200) -> dict[str, list[float]]:
     """Milliseconds per run of each model (standard-library Python, the same code a browser
     kernel would run)."""
+    from widgets.models import cycle, stress_axis, synapse
     from widgets.models.cycle import STRATEGIES, Scenario, simulate
     from widgets.models.daily_rhythm import Night, day_after
+
+    def fresh_trial():
+        """What the first "trial" sentence of a new set of strategies costs (nothing cached)."""
+        cycle.trial.cache_clear()
+        cycle._trial_without.cache_clear()
+        cycle.trial(("cbt",))
 
     cases = {
         "cycle: 12 weeks, flare, all strategies, variation": lambda: simulate(
@@ -299,6 +306,11 @@ def model_timings(repeats: int = 200) -> dict[str, list[float]]:
             )
         ),
         "pain through the day: one day after a short night": lambda: day_after(Night(2.0, 7.0)),
+        "cycle: the model's trial of one strategy, first time (30 runs)": fresh_trial,
+        "stress axis: 120 days, months of pain": lambda: stress_axis.simulate(
+            stress_axis.PRESETS["months_of_pain"]
+        ),
+        "synapse: 8 weeks on a reuptake blocker": lambda: synapse.simulate_blocker(0.6, 8, 7),
     }
     timings = {}
     for name, run in cases.items():

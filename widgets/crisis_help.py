@@ -1,7 +1,8 @@
 """Crisis help inside a lesson: the same lines as the "Get help now" panel, from course.toml.
 
-Wording follows safe-messaging guidance (FACTS.md §6.2): calm, hopeful, about reaching out;
-no details of methods, and never a suggestion that the pain-mood loop leads to suicide.
+Wording follows safe-messaging guidance (WHO & IASP 2023; the Framework for Successful Messaging:
+docs/sources.md): calm, hopeful, about reaching out; no details of methods, and never a suggestion
+that the pain-mood loop leads to suicide.
 """
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ def test_slider_by_keyboard_loosens_the_loop(simulator):
     narration, course = text_of(page, NARRATION), text_of(page, COURSE_ALT)
     handle = page.locator(".noUi-handle[aria-label^='How tightly']")
     handle.focus()
-    for _ in range(6):  # 1.20 -> 0.90
+    for _ in range(6):  # 1.30 -> 1.00: the same flare now fades
         page.keyboard.press("ArrowLeft")
     page.wait_for_function(
         "document.querySelector('.btc-cycle-simulator .btc-narration')"
@@ -88,9 +88,12 @@ def test_story_menu_and_reset_by_keyboard(simulator):
     handle.focus()
     page.keyboard.press("End")
     changed = wait_for_change(page, NARRATION, after)
+    menu = page.get_by_label("Start from a story")
+    page.wait_for_function("el => el.value === 'Your own settings'", arg=menu.element_handle())
     page.get_by_role("button", name="Reset").focus()
     page.keyboard.press("Enter")
     assert wait_for_change(page, NARRATION, changed) == after
+    assert menu.input_value() == "A bad week of sleep"
 
 
 def test_pain_through_the_day_by_keyboard(page, voila_server):
@@ -99,14 +102,14 @@ def test_pain_through_the_day_by_keyboard(page, voila_server):
     handle = page.locator(".noUi-handle[aria-label='Bedtime']")
     handle.wait_for()
     page.wait_for_function("document.querySelectorAll('.btc-plot svg.btc-svg').length >= 4")
-    alt = ".btc-alt:has-text('Your night')"
+    alt = ".btc-alt:has-text('Your night:')"
     before = page.locator(alt).inner_text()
     assert "02:00 to 07:00" in before
     handle.focus()
     page.keyboard.press("ArrowLeft")
     page.wait_for_function(
         "old => { const el = Array.from(document.querySelectorAll('.btc-alt'))"
-        ".find(e => e.innerText.includes('Your night')); return el && el.innerText !== old; }",
+        ".find(e => e.innerText.includes('Your night:')); return el && el.innerText !== old; }",
         arg=before,
     )
     assert "01:30 to 07:00" in page.locator(alt).inner_text()

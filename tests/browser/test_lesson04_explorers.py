@@ -38,7 +38,7 @@ def test_each_explorer_answers_the_keyboard(page, voila_server):
     assert page.locator(".btc-pain-signal svg.btc-svg").count() == 1
 
     text = press_and_wait_for_change(
-        page, "Medicine strength (% of pumps blocked)", "Home", ".btc-synapse", 1
+        page, "Medicine strength (0 none – 100 full dose)", "Home", ".btc-synapse", 1
     )
     assert "No medicine" in text
 

@@ -62,6 +62,16 @@ def test_more_stress_or_lower_mood_turns_the_volume_up(name):
     assert rises(name, noradrenaline=10)
 
 
+@pytest.mark.parametrize("name", ["stress", "low_mood", "short_sleep"])
+def test_stress_low_mood_and_short_sleep_weaken_the_brakes(name):
+    """Lesson 04, "Try it" step 3: raise stress, low mood and short sleep; the brakes weaken."""
+    calm, strained = (
+        pain_signal(replace(ORDINARY, **{name: 0})),
+        pain_signal(replace(ORDINARY, **{name: 10})),
+    )
+    assert strained.descending_inhibition < calm.descending_inhibition
+
+
 def test_stress_weakens_inhibition_and_adds_facilitation():
     calm, stressed = (
         pain_signal(replace(ORDINARY, stress=0)),

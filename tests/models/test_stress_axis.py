@@ -27,7 +27,8 @@ from widgets.models.stress_axis import (
 
 
 def test_without_a_rhythm_the_resting_states_are_gupta_2007s():
-    """MODELS.md §4a: normal r 0.0809 / o 0.0597, threshold 0.339 / 0.0546, high 0.548 / 0.0515."""
+    """The SBML file's steady states: normal r 0.0809 / o 0.0597, threshold 0.339 / 0.0546, high
+    0.548 / 0.0515 (docs/models/stress_axis.md)."""
     usual, threshold, switched = steady_states(daily_rhythm=False)
     for state, gr, cortisol in (
         (usual, 0.0809, 0.0597),

@@ -21,11 +21,19 @@ def describe_blocker(dose: float, run: list[SynapseDay], start_day: int) -> str:
             "No medicine: the messenger stays at its usual level, and nothing changes over the "
             "eight weeks."
         )
-    top = max(day.level for day in run)
+    early = next((d for d in run if d.day >= start_day + 2), run[-1])
+    final = run[-1]
     relief, mood = half_way_day(run, "pain_relief"), half_way_day(run, "mood_effect")
     text = (
-        f"The medicine starts on day {start_day}. Within a day or two the messenger in the gap "
-        f"rises to about {top:.1f} times its usual level."
+        f"The medicine starts on day {start_day}. At this strength it blocks about "
+        f"{100 * final.blocker:.0f}% of the pumps. Within two days the messenger in the gap "
+        f"rises to about {early.level:.1f} times its usual level"
+    )
+    text += (
+        f", and to about {final.level:.1f} times by day {final.day}, as the cell's own brake "
+        "slowly eases."
+        if final.level - early.level >= 0.1
+        else "."
     )
     if relief is not None:
         final = run[-1].pain_relief * 100

@@ -1,11 +1,12 @@
 """A personal action plan: what helps, small goals, warning signs, who to call, and crisis lines.
 
 Why: the course ends by turning skills into a plan the learner keeps. Self-management programmes
-for pain (FACTS.md §4.5, The Pain Course) close the same way, and a plan that names people to call
-puts social support to work (§4.7). Goals are written SMART-style (what, when, how much), so they
-are small enough to do. Safety (§6.2, §6.4): every plan, printed or saved, ends with crisis lines
-and the local emergency number, in calm words, with hope and help-seeking framed as the normal,
-sensible thing to do.
+for pain (The Pain Course, Dear et al. 2015) close the same way, and a plan that names people to
+call puts social support to work (the social support review, PLOS ONE 2025). Goals are written
+SMART-style (what, when, how much), so they are small enough to do. Safety (safe-messaging
+guidance and the crisis lines, docs/sources.md): every plan, printed or saved, ends with crisis
+lines and the local emergency number, in calm words, with hope and help-seeking framed as the
+normal, sensible thing to do.
 
 Export safety: the learner's words are untrusted text. `to_html` builds one standalone page with
 inline CSS only: no scripts, no links, nothing loaded from elsewhere, and every string passed

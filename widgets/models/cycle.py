@@ -213,9 +213,25 @@ class Day:
     day: int
     levels: dict[str, float]
     pushes: dict[tuple[str, str], float]  # link -> how hard it pushed today (0 to its weight)
-    #: link -> how many points (0–10) of its target's level that link holds up today: how much
-    #: lower the target would be heading without it. What the narration and the diagram show.
-    effects: dict[tuple[str, str], float] = field(default_factory=dict)
+    drives: dict[str, float] = field(default_factory=dict)  # node -> its total push today
+    pain_condition: float = 3.0
+
+    @functools.cached_property
+    def effects(self) -> dict[tuple[str, str], float]:
+        """link -> how many points (0–10) of its target's level that link holds up today: how
+        much lower the target would be heading without it. What the narration and the diagram
+        show. Worked out when asked for (the view needs it for one day, not all 84)."""
+        return {
+            (target, source): round(
+                10
+                * (
+                    _target(target, self.drives[target], self.pain_condition)
+                    - _target(target, self.drives[target] - push, self.pain_condition)
+                ),
+                3,
+            )
+            for (target, source), push in self.pushes.items()
+        }
 
     @property
     def sleep_hours(self) -> float:
@@ -283,32 +299,55 @@ def _day_inputs(scenario: Scenario, day: int) -> tuple[dict[str, float], dict]:
     return inputs, link_scale
 
 
+#: The links as (target index, source index, weight, key), for the day loop.
+_LINK_ROWS = tuple(
+    (NODES.index(target), NODES.index(source), weight, (target, source))
+    for (target, source), (weight, _why) in LINKS.items()
+)
+
+
 def simulate(scenario: Scenario) -> list[Day]:
-    """Run the loop for `scenario.days` days and return every day's levels, pushes and effects."""
+    """Run the loop for `scenario.days` days and return every day's levels and pushes (each day
+    works out its links' effects when asked).
+
+    Written with lists and indices rather than helper calls per link: a 12-week run is paid on
+    every control change (and about 30 times for the first `trial` of a set of strategies).
+    """
     rng = random.Random(scenario.seed)
     condition = float(scenario.pain_condition)
-    rest = _resting_levels(float(scenario.connectivity), condition)
-    u = {node: scenario.start.get(node, rest[node] * 10) / 10 for node in NODES}
+    scale = float(scenario.connectivity)
+    rest = _resting_levels(scale, condition)
+    u = [scenario.start.get(node, rest[node] * 10) / 10 for node in NODES]
+    noise_size = 0.06 * scenario.variation
+    rates = [DAILY_RATE[node] for node in NODES]
+    targets_of = [functools.partial(_target, node, pain_condition=condition) for node in NODES]
     days: list[Day] = []
+    last_scale_key = None
+    weights: list[float] = []
     for day in range(scenario.days):
         inputs, link_scale = _day_inputs(scenario, day)
-        pushes = _pushes(u, scenario.connectivity, link_scale)
-        drives = dict(inputs)
-        for (target_node, _source), push in pushes.items():
-            drives[target_node] += push
-        targets = {node: _target(node, drives[node], condition) for node in NODES}
-        effects = {
-            link: round(
-                10 * (targets[link[0]] - _target(link[0], drives[link[0]] - push, condition)), 3
+        key = tuple(sorted(link_scale.items()))
+        if key != last_scale_key:  # strategies change the links only on their start days
+            weights = [w * scale * link_scale.get(k, 1.0) for _t, _s, w, k in _LINK_ROWS]
+            last_scale_key = key
+        pushes = [weights[i] * u[row[1]] for i, row in enumerate(_LINK_ROWS)]
+        drives = [inputs[node] for node in NODES]
+        for (target, _source, _w, _k), push in zip(_LINK_ROWS, pushes, strict=True):
+            drives[target] += push
+        targets = [targets_of[n](drives[n]) for n in range(len(NODES))]
+        days.append(
+            Day(
+                day,
+                {node: round(u[n] * 10, 2) for n, node in enumerate(NODES)},
+                {row[3]: push for row, push in zip(_LINK_ROWS, pushes, strict=True)},
+                dict(zip(NODES, drives, strict=True)),
+                condition,
             )
-            for link, push in pushes.items()
-        }
-        days.append(Day(day, {n: round(u[n] * 10, 2) for n in NODES}, pushes, effects))
-        new = {}
-        for node in NODES:
-            noise = rng.gauss(0.0, 0.06 * scenario.variation) if scenario.variation else 0.0
-            step = DAILY_RATE[node] * (targets[node] - u[node])
-            new[node] = min(1.0, max(0.0, u[node] + step + noise))
+        )
+        new = []
+        for n in range(len(NODES)):
+            noise = rng.gauss(0.0, noise_size) if noise_size else 0.0
+            new.append(min(1.0, max(0.0, u[n] + rates[n] * (targets[n] - u[n]) + noise)))
         u = new
     return days
 
@@ -406,11 +445,20 @@ def _is_stuck(settled: dict[str, float]) -> bool:
     return sum(settled.values()) / len(settled) >= 5.0
 
 
+@functools.lru_cache(maxsize=1)
+def _trial_without() -> tuple[dict[str, float], ...]:
+    """Where each of the trial's people settles with no strategy (shared by every trial)."""
+    return tuple(
+        long_run(simulate(Scenario(connectivity=c, pain_condition=p, **TRIAL_FLARE)))
+        for c, p in TRIAL_PEOPLE
+    )
+
+
 @functools.lru_cache(maxsize=64)
 def trial(keys: tuple[str, ...]) -> TrialResult:
     """The model's trial of strategies `keys` (sorted tuple of strategy keys), cached.
 
-    About 30 runs, a few tens of milliseconds, paid once per set of strategies.
+    15 runs (about 25 ms here) per new set of strategies, plus 15 shared runs the first time.
     """
     for key in keys:
         if key not in STRATEGIES:
@@ -418,9 +466,8 @@ def trial(keys: tuple[str, ...]) -> TrialResult:
     totals_without = dict.fromkeys(NODES, 0.0)
     totals_with = dict.fromkeys(NODES, 0.0)
     stuck = unstuck = 0
-    for connectivity, condition in TRIAL_PEOPLE:
+    for (connectivity, condition), without in zip(TRIAL_PEOPLE, _trial_without(), strict=True):
         person = Scenario(connectivity=connectivity, pain_condition=condition, **TRIAL_FLARE)
-        without = long_run(simulate(person))
         helped = long_run(simulate(with_strategies(person, dict.fromkeys(keys, TRIAL_START_DAY))))
         for node in NODES:
             totals_without[node] += without[node]

@@ -1,10 +1,11 @@
 """A daily pain, sleep and mood diary: entries, a 7-day average, and CSV export and import.
 
 Why: keeping a short daily record is a core self-management skill in CBT-based pain programmes
-(FACTS.md §4.1; The Pain Course builds in homework and tracking, §4.5). It lets a learner see
-patterns (a short night before a bad pain day), pace activity from their own numbers (§4.6), and
-track change over time, the way the PEG is meant to be used (§5). A 7-day average smooths out the
-day-to-day ups and downs so a trend is easier to see.
+(Williams et al. 2020; The Pain Course builds in homework and tracking, Dear et al. 2015; see
+docs/sources.md). It lets a learner see patterns (a short night before a bad pain day), pace
+activity from their own numbers (Jamieson-Lega et al. 2013), and track change over time, the way
+the PEG is meant to be used (Krebs et al. 2009). A 7-day average smooths out the day-to-day ups
+and downs so a trend is easier to see.
 
 The learner owns the data: it lives in their session and leaves only as a CSV file they download.
 Design decisions (each tested):

@@ -1,6 +1,6 @@
 """Activity pacing: find a starting point from a few days' records, then build up step by step.
 
-Why (FACTS.md §4.6): pacing is "an active self-management strategy whereby individuals learn to
+Why (docs/sources.md): pacing is "an active self-management strategy whereby individuals learn to
 balance time spent on activity and rest for the purpose of achieving increased function and
 participation in meaningful activities" (Jamieson-Lega, Berry & Brown 2013). The planner follows
 the operant, quota-based tradition (Nielson et al. 2013): activity is planned by time, not by how

@@ -2,16 +2,17 @@
 in the way of enjoying life and of everyday activity.
 
 Source of the idea: the PEG (Krebs EE, Lorenz KA, Bair MJ, et al. 2009, J Gen Intern Med
-24(6):733–738; FACTS.md §5) scores pain on three 0–10 items (average pain intensity, interference
-with enjoyment of life, interference with general activity) and uses the mean. The wordings below
-are OUR OWN, not the PEG's (the PEG comes from the copyrighted Brief Pain Inventory and its reuse
-licence is unverified), so this is not the PEG and its scores are not PEG scores.
+24(6):733–738; docs/sources.md) scores pain on three 0–10 items (average pain intensity,
+interference with enjoyment of life, interference with general activity) and uses the mean. The
+wordings below are OUR OWN, not the PEG's (the PEG comes from the copyrighted Brief Pain Inventory
+and its reuse licence is unverified), so this is not the PEG and its scores are not PEG scores.
 
 The PEG has no diagnostic cut-points: it is meant to track change over time. The bands here
 (mean under 4 "mild", 4 to under 7 "moderate", 7 and over "severe") are ILLUSTRATIVE, chosen for
 plain feedback; they are not clinical cut-offs. Every message says this is not a diagnosis and
-suggests a next step, in calm words (§5 "what a non-clinical self-check must say"; §6). Scores are
-computed in the learner's own kernel and never stored. Standard library only.
+suggests a next step, in calm words (what a non-clinical self-check must say; safe-messaging
+guidance, docs/sources.md). Scores are computed in the learner's own kernel and never stored.
+Standard library only.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The pain pathway: body → spinal-cord gate → brain, with the brain turning the volume up or down.
 
 An illustrative model, built by the course to show which way each influence pushes; no published
-model with verified equations was available (MODELS.md §5: the Britton & Skevington 1989 gate
-equations could not be read). What each part stands for (FACTS.md §3d):
+model with verified equations was available (docs/models/pain_signal.md: the Britton & Skevington
+1989 gate equations could not be read). What each part stands for (docs/sources.md):
 - The gate (Melzack & Wall 1965, Science 150:971): in the spinal cord's dorsal horn, activity in
   large touch fibres (rubbing a hurt spot) tends to close the gate on the injury signal.
 - Descending control (Heinricher et al. 2009, Brain Res Rev 60:214): the brainstem (PAG → RVM)
@@ -11,9 +11,10 @@ equations could not be read). What each part stands for (FACTS.md §3d):
   al. 2002).
 - Noradrenaline from the locus coeruleus mainly turns the signal down, acting on alpha-2 receptors
   in the spinal cord (Obata 2017, Int J Mol Sci 18:2483).
-- Serotonin from the raphe / RVM can turn signals up or down depending on the receptor (FACTS §3d:
-  detail unverified). In this simplified picture it does both, and the turning-down wins slightly:
-  a modest net dampening, much weaker than noradrenaline's.
+- Serotonin from the raphe / RVM can turn signals up or down depending on the receptor (Bardin
+  2011, Behav Pharmacol 22:390: receptor detail unverified). In this simplified picture it does
+  both, and the turning-down wins slightly: a modest net dampening, much weaker than
+  noradrenaline's.
 - Stress, low mood and short sleep turn the volume up: less descending inhibition and more
   facilitation (Heinricher 2009; sleep disturbance may impair the body's own pain inhibition,
   Finan et al. 2013, J Pain 14:1539).

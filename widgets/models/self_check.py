@@ -68,7 +68,10 @@ def items(version: str) -> tuple[str, ...]:
 
 
 def needs_crisis_help(answers: list[int | None]) -> bool:
-    """Any answer above 0 on the self-harm item shows crisis help at once (FACTS §5, §6)."""
+    """Any answer above 0 on the self-harm item shows crisis help at once.
+
+    See docs/models/self_check.md: the result then leads with the follow-up, whatever the total.
+    """
     return len(answers) > SELF_HARM_ITEM and (answers[SELF_HARM_ITEM] or 0) > 0
 
 

@@ -1,16 +1,18 @@
 """The stress axis: CRH → ACTH → cortisol, with cortisol braking the axis through the
 glucocorticoid receptor (GR). After Gupta et al. 2007; an illustrative teaching version.
+Teachers' and maintainers' notes, every parameter and the test behind each claim:
+docs/models/stress_axis.md.
 
 Why: lesson text says long stress can change how the stress system is set, not just how high it
 runs for a while. Gupta, Aslakson, Gurbaxani & Vernon (2007, Theor Biol Med Model 4:8, CC-BY)
 showed why: GR, once activated by cortisol, pairs up and boosts its own production in the
 pituitary, so the axis has two stable states (low GR = usual; high GR = a stronger brake and
-lower cortisol, as reported in some people with PTSD or chronic fatigue, FACTS.md §3c) and an
+lower cortisol, as reported in some people with PTSD or chronic fatigue) and an
 unstable one between them. A short stress nudges GR and it comes back; a long, strong one can push
 it past the unstable point, and it stays there after the stress ends (hysteresis).
 
-Equations (MODELS.md §4a, Gupta's scaled, dimensionless form, read from the BioModels SBML files
-MODEL1006230111/MODEL1006230036 [R]), with c = CRH, a = ACTH, o = free cortisol, r = GR:
+Equations (Gupta's scaled, dimensionless form, as in the public SBML version, BioModels
+MODEL1006230111), with c = CRH, a = ACTH, o = free cortisol, r = GR:
     dc/dt = drive(t) / (1 + g·o/k_i1) − k_cd·c
     da/dt = c / (1 + g·o·r/k_i2) − k_ad·a
     do/dt = a − o
@@ -20,12 +22,13 @@ all illustrative and labelled below:
 - g, "feedback strength": multiplies cortisol's brake on both CRH and ACTH (g = 1 is Gupta's).
 - drive(t) = daily rhythm + stress + sleep loss. The rhythm gives cortisol its morning peak.
 - Time: one scaled unit is taken as 2 hours (cortisol decays at rate 1 per unit; a half-life of
-  about 80 minutes gives that). The paper's own scaling is unverified (MODELS.md §4a).
+  about 80 minutes gives that). The SBML file labels time in hours, but its equations are the
+  paper's scaled form; the paper's own scaling was not read.
 - GR_PACE slows GR's equation 100-fold. In Gupta's scaled form GR moves as fast as cortisol, so
   with 2-hour units a few hours of stress would switch it; slowed, a hard day fades and weeks to
   months of strong stress can switch it (at the defaults, stress size 5 needs about 25 days,
   size 10 about 13). This keeps the resting states (and so the bistability) as in Gupta's
-  model: with no daily rhythm, `steady_states` gives MODELS.md §4a's table; only how fast GR
+  model: with no daily rhythm, `steady_states` gives the SBML file's steady states; only how fast GR
   gets there changes.
 Gupta's parameters sit near the edge of bistability. Here two stable states exist only for
 feedback strength up to about 1.03 (1.04 with no rhythm) and extra drive up to about 0.17; past
@@ -47,7 +50,7 @@ from dataclasses import dataclass, fields
 
 from widgets.models.checks import check_range
 
-# Gupta et al. 2007, scaled model, SBML parameter values (MODELS.md §4a [R]).
+# Gupta et al. 2007, scaled model, parameter values of BioModels MODEL1006230111.
 K_I1 = 0.1  # cortisol's inhibition constant on CRH release (hypothalamus)
 K_I2 = 0.1  # cortisol-bound GR's inhibition constant on ACTH release (pituitary)
 K_CD = 1.0  # CRH clearance
@@ -145,7 +148,7 @@ def steady_states(
     Three when the axis is bistable (usual, the unstable switch point, switched), else one. They
     are where GR's rate of change, averaged over a day with GR held still, crosses zero: GR is so
     much slower than the hormones that this is where it comes to rest. With no daily rhythm the
-    hormones' resting levels are solved directly, which gives MODELS.md §4a's table exactly.
+    hormones' resting levels are solved directly, which gives the SBML file's steady states.
     """
     StressScenario(feedback=feedback, sleep_loss=sleep_loss, daily_rhythm=daily_rhythm)  # checks
     return list(_steady_states(float(feedback), float(sleep_loss), daily_rhythm))

@@ -1,13 +1,13 @@
 """A support map: who helps you, with what kind of help, and where the gaps are.
 
-Why (FACTS.md §4.7): feeling supported goes with better quality of life and less depression in
+Why (docs/sources.md): feeling supported goes with better quality of life and less depression in
 chronic pain (systematic review, PLOS ONE 2025;20:e0321750), and pain often brings isolation and
 loneliness. The TYPE of support matters too: when others take over everything ("solicitous"
 responses), pain and low mood can be higher (same review; Bernardes et al. 2017, Pain 158:2066).
 So the map sorts help into three kinds (practical, emotional, information), points out kinds that
 nobody gives yet, and its ideas favour help that keeps the learner doing things, not help that
 does everything for them. Peer support and self-management programmes are named as options
-(§4.5); online communities come with a gentle caution.
+(such as The Pain Course, Dear et al. 2015); online communities come with a gentle caution.
 
 Names are the learner's own words, kept as plain text (the views escape them) and never sent
 anywhere. Standard library only.

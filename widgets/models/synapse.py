@@ -3,13 +3,14 @@
 
 Why: lesson text says these medicines "keep more of the messenger in the gap" and that pain relief
 can come sooner than the effect on mood. This model shows both, step by step.
-Sources (MODELS.md §7, FACTS.md §3d and §4.4):
+Sources (docs/models/synapse.md; docs/sources.md):
 - The gap: dC/dt = release − Vmax·C / (Km_app + C), Michaelis–Menten reuptake with a competitive
   blocker, Km_app = Km·(1 + [I]/Ki) (Vmax unchanged). Km = 0.060 µM and Vmax = 250 µM/h are the
   serotonin transporter (SERT) values of the Reed/Nijhout/Best modelling line (Best, Nijhout &
-  Reed 2010, Theor Biol Med Model 7:34; numbers read in a re-implementation, unverified in the
-  paper). Noradrenaline transporter values were not found, so the SERT numbers stand in for both.
-  The release rate is the course's own choice (MODELS.md §7 says so too).
+  Reed 2010, Theor Biol Med Model 7:34; numbers read in a public re-implementation,
+  sermeor/SynapticPlasticityModelling, unverified in the paper). Noradrenaline transporter values
+  were not found, so the SERT numbers stand in for both.
+  The release rate is the course's own choice (docs/models/synapse.md says so too).
 - The gap settles within seconds (time constant about Km/Vmax ≈ 1 s), so `clear_burst` follows
   it with Euler steps of 10 ms, and the day-by-day model uses the same equation's balance point
   (release = reuptake), solved exactly, instead of stepping through seconds for weeks.
@@ -20,12 +21,12 @@ Sources (MODELS.md §7, FACTS.md §3d and §4.4):
   release) become less sensitive over two to four weeks, so release, and the level, rise further.
   This autoreceptor account is one long-standing hypothesis for the delay among several (others
   involve slower changes in brain plasticity); it stands in here for "slow changes", and is not
-  in FACTS.md. Mood effect follows adaptation with a further lag.
+  in docs/sources.md. Mood effect follows adaptation with a further lag.
 Every time constant, the blocker's strength and the brake's size are illustrative, chosen so that
 the level rises within hours to days, pain relief comes within about 1–2 weeks and the mood effect
 builds over about 4–6 weeks. Effects are shown as shares (0–1) of the most this model can give,
 not as the size of a real benefit: on average real benefits are modest and vary a lot from person
-to person (FACTS.md §4.4). Standard library only; deterministic.
+to person (lesson 04; Ferreira et al. 2021, BMJ 372:m4825). Standard library only; deterministic.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ from dataclasses import dataclass
 
 from widgets.models.checks import check_range, check_whole
 
-KM_UM = 0.060  # SERT Km, µM (MODELS.md §7, Reed/Nijhout/Best line [R])
-VMAX_UM_PER_HOUR = 250.0  # SERT Vmax, µM/h (MODELS.md §7 [R])
+KM_UM = 0.060  # SERT Km, µM (Reed/Nijhout/Best line, re-implementation; docs/models/synapse.md)
+VMAX_UM_PER_HOUR = 250.0  # SERT Vmax, µM/h (as KM_UM; docs/models/synapse.md)
 #: Usual release into the gap, µM/h: the course's own choice, giving a resting level of about
 #: 2.5 nM, well below Km, as resting extracellular levels are (illustrative).
 BASE_RELEASE_UM_PER_HOUR = 10.0

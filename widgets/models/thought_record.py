@@ -1,15 +1,16 @@
 """A CBT thought record: notice a thought, spot the thinking trap, weigh it up, find a fairer one.
 
 Why: CBT for chronic pain works mostly on distress and disability rather than on pain itself
-(Williams et al. 2020 Cochrane review, FACTS.md §4.1: small benefits on mood and disability versus
+(Williams et al. 2020 Cochrane review, docs/sources.md: small benefits on mood and disability versus
 usual care). The thought record is CBT's everyday tool for that: write down the situation and the
 thought that came up, rate the feelings 0–100, name any thinking traps, weigh the evidence, write a
 more balanced thought and rate the feelings again. Internet CBT courses for pain, such as The Pain
-Course (§4.5), teach the same skill. The trap names are the usual cognitive-distortion list of CBT
-(after Beck and Burns); the descriptions, examples and worked examples are our own words.
+Course (Dear et al. 2015), teach the same skill. The trap names are the usual cognitive-distortion
+list of CBT (after Beck and Burns); the descriptions, examples and worked examples are our own
+words.
 
 Catastrophising and hopelessness about pain are among the processes linked with distress in
-chronic pain (Tang & Crane 2006, §6.1), so the examples show fairer thoughts, never "just think
+chronic pain (Tang & Crane 2006), so the examples show fairer thoughts, never "just think
 positive", and never blame the learner. Learner text is kept as plain strings; the views
 escape it. Standard library only.
 """

@@ -80,7 +80,12 @@ class SynapseExplorer(ipw.VBox):
         shared = SharedStyles()
         slider = shared.slider()
         self.dose = labelled_slider(
-            "Medicine strength (% of pumps blocked)", min=0, max=100, step=10, value=60, **slider
+            "Medicine strength (0 none – 100 full dose)",
+            min=0,
+            max=100,
+            step=10,
+            value=60,
+            **slider,
         )
         self.start_day = labelled_slider(
             "Medicine starts on day", min=0, max=28, step=1, value=7, **slider

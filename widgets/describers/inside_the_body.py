@@ -9,6 +9,7 @@ from widgets.models.stress_axis import (
     one_day,
     peak,
     returned_to_baseline,
+    steady_states,
 )
 from widgets.models.synapse import SynapseDay, half_way_day
 
@@ -101,9 +102,17 @@ def describe_sensor(run: StressRun) -> str:
     end, before = 100 * days[-1].gr / usual, 100 * days[-2].gr / usual
     text = "The sensor line shows whether the system's thermostat has been reset. "
     if run.switch_gr is not None and run.samples[-1].gr > run.switch_gr:
+        scenario = run.scenario
+        switched = steady_states(scenario.feedback, scenario.sleep_loss, scenario.daily_rhythm)[-1]
+        level = 100 * switched.gr / usual
+        where = (
+            "it has settled there"
+            if abs(end - level) <= 0.05 * level
+            else f"it ends at {end:.0f}% and is still moving towards it"
+        )
         return text + (
-            f"Here it ends at {end:.0f}% of its usual level, past the point of no return: it has "
-            "settled at a new level and stays there."
+            f"Here it is past the point of no return. It heads for a new level, about {level:.0f}% "
+            f"of usual, and stays there instead of coming back to 100: {where}."
         )
     if run.scenario.stress_end_day > run.scenario.days and run.scenario.stress_size > 0:
         return (

@@ -138,3 +138,18 @@ def test_same_inputs_give_the_same_signal():
 def test_bad_inputs_are_rejected(kwargs, message):
     with pytest.raises(ValueError, match=message):
         PainInputs(**kwargs)
+
+
+def test_the_sizes_the_docstring_gives():
+    """Full rubbing lets through about 62%; full distress halves the brakes; every VOLUME_STEP
+    points of accelerator over brake doubles the volume (docs/models/pain_signal.md)."""
+    from widgets.models.pain_signal import VOLUME_STEP
+
+    rubbed = pain_signal(replace(ORDINARY, touch=10))
+    assert rubbed.after_gate / rubbed.from_body == pytest.approx(1 / 1.6)
+    calm = pain_signal(replace(ORDINARY, stress=0, low_mood=0, short_sleep=0))
+    distressed = pain_signal(replace(ORDINARY, stress=10, low_mood=10, short_sleep=10))
+    assert distressed.descending_inhibition == pytest.approx(calm.descending_inhibition / 2)
+    for signal in (calm, distressed, rubbed):
+        net = signal.descending_facilitation - signal.descending_inhibition
+        assert signal.volume == pytest.approx(2 ** (net / VOLUME_STEP))

@@ -132,3 +132,29 @@ def test_synapse_text_gives_the_early_and_the_final_level_and_the_share_blocked(
     assert f"to about {run[-1].level:.1f} times by day {run[-1].day}" in text
     assert f"blocks about {100 * run[-1].blocker:.0f}% of the pumps" in text
     assert "full dose" in tool.dose.description
+
+
+def test_pain_pathway_arrows_are_as_thick_as_their_signals_and_coloured_as_the_lesson_says():
+    """Lesson 04: "Each arrow is as thick as the signal it carries. Blue arrows are the brain's
+    brakes. Orange-red arrows carry the pain signal, or turn it up." """
+    from dataclasses import replace
+
+    from widgets.models.pain_signal import PainInputs, pain_signal
+    from widgets.ui.theme import OKABE_ITO
+    from widgets.views.pain_signal_explorer import pathway_svg
+
+    def arrows(inputs):
+        svg = pathway_svg(inputs, pain_signal(inputs))
+        return re.findall(r'stroke="(#[0-9A-Fa-f]{6})" stroke-width="([\d.]+)"[^>]*marker-end', svg)
+
+    ordinary = PainInputs()
+    calm = arrows(ordinary)
+    colours = [colour for colour, _width in calm]
+    assert colours.count(OKABE_ITO["blue"]) == 1  # the brakes
+    assert colours.count(OKABE_ITO["vermillion"]) == 3  # body → gate, gate → brain, accelerators
+    louder = arrows(replace(ordinary, injury=9))
+    assert float(louder[0][1]) > float(calm[0][1])  # a stronger injury: a thicker signal arrow
+    assert float(louder[1][1]) > float(calm[1][1])
+    braked = arrows(replace(ordinary, noradrenaline=10))
+    brake = [float(w) for c, w in braked if c == OKABE_ITO["blue"]][0]
+    assert brake > [float(w) for c, w in calm if c == OKABE_ITO["blue"]][0]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
+from widgets.crisis_html import lines_html, worldwide_html
+
 STYLE = """
 body { font: 18px/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fafafa; margin: 0; }
 main { max-width: 36rem; margin: 3rem auto; padding: 0 1.25rem; }
@@ -37,24 +39,13 @@ def _page(course: dict, heading: str, body: str) -> str:
 
 
 def _help(course: dict) -> str:
-    lines = course.get("crisis_lines") or []
-    items = "".join(
-        f"<li><strong>{escape(line['name'])}</strong>: {escape(line['contact'])}"
-        + (f" ({escape(line['note'])})" if line.get("note") else "")
-        + "</li>"
-        for line in lines
-    )
+    """The course's crisis lines, from the one renderer (widgets/crisis_html.py)."""
     worldwide = course.get("worldwide") or {}
-    other = (
-        f"<p>{escape(worldwide['name'])} {escape(worldwide['contact'])} lists free helplines in "
-        "other countries.</p>"
-        if worldwide.get("name")
-        else ""
-    )
+    other = worldwide_html(worldwide["name"], worldwide["contact"]) if worldwide.get("name") else ""
     return (
         '<section class="btc-help" aria-labelledby="btc-help-heading">\n'
         '<h2 id="btc-help-heading">Need help now?</h2>\n'
-        f"<ul>{items}</ul>\n{other}\n"
+        f"{lines_html(course.get('crisis_lines') or [])}\n{other}\n"
         "<p>This course is not a crisis service.</p>\n</section>"
     )
 

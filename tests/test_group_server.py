@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -164,8 +165,11 @@ def test_code_page_is_a_plain_accessible_form_with_crisis_help():
     assert 'role="alert"' in html and "did not work" in html
     assert '<label for="btc-code">' in html and 'id="btc-code"' in html
     assert 'action="/course/login"' in html and "/course/x?a=&lt;b&gt;" in html
-    assert "Call or text 988" in html and "Find A Helpline" in html
-    assert "http://" not in html and "https://" not in html  # nothing from another host
+    assert "Find A Helpline" in html
+    # one tap to call or text, and the directory as a link (a link loads nothing until tapped)
+    assert '<a class="btc-tel" href="tel:988">988</a>' in html and 'href="sms:988"' in html
+    assert '<a href="https://findahelpline.com">findahelpline.com</a>' in html
+    assert not re.search(r"(src|srcset)=|<link|@import|url\(", html)  # nothing loaded at all
     assert "did not work" not in pages.code_page(
         COURSE, action="/login", next_url="/", xsrf_html="", wrong=False
     )
@@ -174,8 +178,8 @@ def test_code_page_is_a_plain_accessible_form_with_crisis_help():
 def test_full_page_points_to_the_static_site_when_there_is_one():
     html = pages.full_page(COURSE, static_url="https://example.org/course/")
     assert "<h1>The group server is full right now</h1>" in html
-    assert 'href="https://example.org/course/"' in html and "Call or text 988" in html
-    assert "href=" not in pages.full_page(COURSE, static_url="")
+    assert 'href="https://example.org/course/"' in html and 'href="tel:988"' in html
+    assert "example.org" not in pages.full_page(COURSE, static_url="")
 
 
 # -- helpers --------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from widgets.crisis_html import lines_html, worldwide_html
 from widgets.crisis_lines import REGIONS, WORLDWIDE, CrisisLine
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -98,6 +99,9 @@ class CourseConfig:
                 for line in self.crisis_lines
             ],
             "worldwide": {"name": WORLDWIDE.name, "contact": WORLDWIDE.contact},
+            # Rendered once, by the one renderer of crisis lines (tel:, sms: and web links).
+            "crisis_lines_html": lines_html(self.crisis_lines),
+            "worldwide_html": worldwide_html(WORLDWIDE.name, WORLDWIDE.contact),
         }
 
 

@@ -12,20 +12,15 @@ import html
 from IPython.display import HTML, display
 
 from widgets.course_config import CourseConfig, load_config
+from widgets.crisis_html import lines_html
 
 
 def crisis_help_html(config: CourseConfig) -> str:
-    """A short, calm block listing the configured crisis lines."""
-    lines = "".join(
-        f"<li><strong>{html.escape(line.name)}</strong>: {html.escape(line.contact)}"
-        + (f". {html.escape(line.note)}" if line.note else "")
-        + "</li>"
-        for line in config.crisis_lines
-    )
+    """A short, calm block listing the configured crisis lines (one tap to call or text)."""
     return (
         '<section class="btc-help-body btc-crisis" aria-label="Free crisis lines">'
         f"<p><strong>Free help in {html.escape(config.region_name)}:</strong></p>"
-        f"<ul>{lines}</ul></section>"
+        f"{lines_html(config.crisis_lines)}</section>"
     )
 
 

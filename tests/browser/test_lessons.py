@@ -179,3 +179,46 @@ def test_knowledge_check_gives_feedback_by_keyboard(page, voila_server, file):
     choose_by_keyboard(page, view, first.answer)
     page.wait_for_function("el => el.innerText.includes('Right.')", arg=feedback.element_handle())
     assert "right so far" in page.locator(".btc-score").inner_text()
+
+
+VIEWPORTS = {
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+    "laptop": {"viewport": {"width": 1366, "height": 768}},
+    "projector": {"viewport": {"width": 1280, "height": 720}, "device_scale_factor": 1.5},
+}
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_help_is_one_tap_away_from_the_bottom_of_every_page(browser, voila_server, size):
+    """Issue 12: "Get help now" stays on screen after scrolling to the end of any page, at every
+    viewport, and every number in the panel is a tel: (or sms:) link."""
+    context = browser.new_context(**VIEWPORTS[size])
+    page = context.new_page()
+    try:
+        for file in LESSONS:
+            open_lesson(page, voila_server, file)
+            page.evaluate(
+                "() => { const s = document.querySelector('#rendered_cells');"
+                " s.scrollTop = s.scrollHeight; window.scrollTo(0, document.body.scrollHeight); }"
+            )
+            page.wait_for_timeout(200)
+            summary = page.locator("#btc-help > summary")
+            box = summary.bounding_box()
+            height = VIEWPORTS[size]["viewport"]["height"]
+            assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, (file, box)
+            assert box["height"] >= 24 and box["width"] >= 24
+            if size == "phone":
+                assert box["height"] >= 44, (file, box)  # a thumb-sized target
+            summary.click()
+            links = page.locator(
+                "#btc-help .btc-crisis-lines a[href^='tel:'], #btc-help .btc-crisis-lines "
+                "a[href^='sms:'], #btc-help .btc-crisis-lines a[href^='https:']"
+            )
+            assert links.count() >= 1, file
+            assert links.first.is_visible()
+            if any(re.search(r"\d{3}", line.contact) for line in COURSE.crisis_lines):
+                tel = page.locator("#btc-help .btc-crisis-lines a[href^='tel:']")
+                assert tel.count() >= 1, file
+            summary.click()
+    finally:
+        context.close()

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from widgets.course_config import load_config
+from widgets.crisis_html import contact_html
 from widgets.models.self_check import DIFFICULTY_OPTIONS, DIFFICULTY_QUESTION
 from widgets.views.self_check import CHANGED_BACK, FOLLOW_UP, NEXT_STEPS, SelfCheck
 
@@ -15,8 +16,8 @@ PHQ9 = replace(load_config(), selfcheck_version="PHQ-9")
 
 
 def first_line(config=PHQ9) -> str:
-    """The first configured crisis line's contact, whatever region course.toml sets."""
-    return html.escape(config.crisis_lines[0].contact)
+    """The first configured crisis line's contact as rendered, whatever region course.toml sets."""
+    return contact_html(config.crisis_lines[0].contact)
 
 
 def test_crisis_help_appears_as_soon_as_item_9_is_above_zero():

@@ -31,3 +31,12 @@ def test_course_map_and_help_escape_configured_text():
     help_html = crisis_help_html(config)
     assert "<i>" not in help_html and "&lt;here&gt;" in help_html
     assert "Call 1. 24/7" in help_html
+
+
+def test_no_uk_only_words_in_the_shared_text():
+    """Issue 12: "GP" reads as jargon outside the UK; the tools say "doctor" in every region."""
+    import re
+    from pathlib import Path
+
+    for path in Path(__file__).resolve().parent.parent.joinpath("widgets").rglob("*.py"):
+        assert not re.search(r"\bGPs?\b", path.read_text(encoding="utf-8")), path

@@ -117,6 +117,20 @@ def test_help_panel_opens_and_closes_by_keyboard(page, voila_server, file):
     assert panel.get_attribute("open") is None
 
 
+def test_lesson_and_phone_links_stay_in_the_same_tab(page, voila_server):
+    """Issue 12: course-map links (and tel:/sms: links) used to open new tabs."""
+    open_lesson(page, voila_server, COURSE.lessons[0].file)
+    page.wait_for_timeout(500)
+    stray = page.evaluate(
+        "() => Array.from(document.querySelectorAll('a[target=_blank]'))"
+        ".map(a => a.getAttribute('href'))"
+        ".filter(h => !/^https?:/i.test(h || ''))"
+    )
+    assert stray == []
+    if page.locator(".btc-map a").count():
+        assert page.locator(".btc-map a[target]").count() == 0
+
+
 def test_home_page_opens_the_first_lesson(page, voila_server):
     page.goto(voila_server.url)
     page.wait_for_url(f"**/voila/render/{COURSE.lessons[0].file}")
@@ -128,6 +142,9 @@ def test_visited_lessons_are_marked_in_this_browser_only(page, voila_server):
     first = COURSE.lessons[0].file
     page.goto(voila_server.lesson_url(first))
     wait_interactive(page)
+    page.wait_for_timeout(300)  # the page script has run
+    fresh = page.locator(f".btc-lessons a[data-lesson='{first}']")
+    assert "opened before" not in fresh.inner_text()  # a first visit is not "opened before"
     page.reload()
     wait_interactive(page)
     link = page.locator(f".btc-lessons a[data-lesson='{first}']")

@@ -119,6 +119,7 @@ def test_steps_move_within_bounds_with_a_timer_on_each_real_step():
     muscles = view.muscles
     assert muscles.index == 0 and "Before you begin" in muscles.text.value
     assert muscles.timer.value == ""  # no timer while reading the introduction
+    assert muscles.previous.disabled and not muscles.next.disabled  # nowhere back to go
     muscles.previous.click()
     assert muscles.index == 0
     muscles.next.click()
@@ -129,6 +130,7 @@ def test_steps_move_within_bounds_with_a_timer_on_each_real_step():
     for _ in range(len(PMR_STEPS) + 5):
         muscles.next.click()
     assert muscles.index == len(PMR_STEPS) and "last step" in muscles.text.value
+    assert muscles.next.disabled and not muscles.previous.disabled  # issue 12: no Next at the end
     muscles.go(-3)
     assert muscles.index == 0
     imagery = view.imagery

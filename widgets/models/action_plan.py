@@ -47,7 +47,7 @@ STRATEGIES = {
     "medicines": (
         "Take medicines as prescribed, and ask my doctor or pharmacist before changing them"
     ),
-    "check_ins": "Have regular check-ins with my GP or health worker",
+    "check_ins": "Have regular check-ins with my doctor or health worker",
 }
 
 GOAL_HINT = (

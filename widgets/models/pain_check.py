@@ -66,12 +66,12 @@ _MESSAGES = {
     "moderate": (
         "Pain is getting in the way of your life quite a bit right now. That is hard, and it is "
         "not your fault. This is not a diagnosis. Skills in this course, like pacing and a steady "
-        "sleep routine, can help. It is worth talking with your GP or health worker about how "
+        "sleep routine, can help. It is worth talking with your doctor or health worker about how "
         "you are doing. Try this check again in a week or two."
     ),
     "severe": (
         "Pain is getting in the way of your life a lot right now. That is really hard, and you "
-        "deserve support. This is not a diagnosis. Please talk with your GP or health worker "
+        "deserve support. This is not a diagnosis. Please talk with your doctor or health worker "
         "soon, and take this score with you. If your pain changes suddenly or you have new "
         "symptoms, get medical help quickly. If you ever feel you cannot keep yourself safe, "
         "contact a crisis line or your local emergency number."

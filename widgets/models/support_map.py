@@ -24,7 +24,7 @@ MAX_SUPPORTERS = 30
 KINDS = {
     "person": "A person: family, a friend, a neighbour",
     "group": "A group: a support group, a club, a faith group, an online community",
-    "professional": "A professional: a GP, nurse, physiotherapist, psychologist, pharmacist",
+    "professional": "A professional: a doctor, nurse, physiotherapist, psychologist, pharmacist",
 }
 HELP_TYPES = {
     "practical": "Practical help: a lift to an appointment, help with shopping or jobs at home",
@@ -120,7 +120,7 @@ _GAP_SENTENCES = {
         "things feel hard? A support group or helpline can be a start."
     ),
     "information": (
-        "Nobody on your map gives you information yet. A GP, nurse, pharmacist or pain "
+        "Nobody on your map gives you information yet. A doctor, nurse, pharmacist or pain "
         "self-management course can answer questions about pain and mood."
     ),
 }
@@ -137,8 +137,8 @@ def gaps(support_map: SupportMap) -> list[str]:
     found = [_GAP_SENTENCES[h] for h in HELP_TYPES if not support_map.helping_with(h)]
     if not any(s.kind == "professional" for s in support_map.supporters):
         found.append(
-            "There is no professional on your map yet. Your GP or another health worker can help "
-            "with both pain and mood."
+            "There is no professional on your map yet. Your doctor or another health worker can "
+            "help with both pain and mood."
         )
     return found
 
@@ -156,8 +156,8 @@ IDEAS = (
     Idea(
         "A peer support group",
         "Meeting other people who live with pain can help you feel less alone and share tips "
-        "that work in real life. Ask your GP, a pain clinic or a pain charity about groups near "
-        "you or online.",
+        "that work in real life. Ask your doctor, a pain clinic or a pain charity about groups "
+        "near you or online.",
     ),
     Idea(
         "A pain self-management course",
@@ -165,9 +165,9 @@ IDEAS = (
         "free and online, such as The Pain Course, and you meet others doing the same.",
     ),
     Idea(
-        "Your GP or another health worker",
-        "A GP, nurse, physiotherapist, pharmacist or psychologist can help with pain, sleep and "
-        "mood. It is fine to book an appointment just to talk about how you are coping.",
+        "Your doctor or another health worker",
+        "A doctor, nurse, physiotherapist, pharmacist or psychologist can help with pain, sleep "
+        "and mood. It is fine to book an appointment just to talk about how you are coping.",
     ),
     Idea(
         "A helpline",
@@ -179,7 +179,7 @@ IDEAS = (
         "Forums and groups online can be a good place to feel understood, especially on days "
         "you cannot get out.",
         caution="Some posts share wrong or scary information, or sell cures that do not work. "
-        "Check health advice with your GP or pharmacist, and take a break if a group leaves "
+        "Check health advice with your doctor or pharmacist, and take a break if a group leaves "
         "you feeling worse.",
     ),
     Idea(

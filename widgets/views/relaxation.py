@@ -335,6 +335,9 @@ class StepScript(ipw.VBox):
         """Show step `index`, kept within the script (0 is the introduction)."""
         self.index = max(0, min(len(self.steps), int(index)))
         self.text.value, self.timer.value = step_markup(self.intro, self.steps, self.index)
+        # Nowhere to go: say so with the button itself, not with a silent click.
+        self.previous.disabled = self.index == 0
+        self.next.disabled = self.index == len(self.steps)
 
 
 class Relaxation(ipw.VBox):

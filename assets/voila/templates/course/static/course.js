@@ -6,6 +6,8 @@
  *    (the slider handle has no name; describers must be polite live regions).
  * 3. Let Escape close the "Get help now" panel.
  * 4. Run the relaxation timers of lesson 05 (breathing guide, step timers) in the browser.
+ * 5. Keep links to lessons, and tel:/sms: links, in the same tab: JupyterLab's output renderer
+ *    opens every link in a new tab (on the static site each tab is another Python, ~350 MiB).
  *
  * Widgets are drawn after the page loads, so the helpers run again whenever the page changes.
  */
@@ -33,10 +35,14 @@
     }
   }
 
+  // Lessons opened on an earlier page load: the lesson list marks these "opened before", so the
+  // page a learner is reading for the first time is not marked as if they had seen it.
+  var openedBefore = [];
+
   function markVisited(root) {
     var visited = readVisited();
     root.querySelectorAll(".btc-lesson-link[data-lesson]").forEach(function (link) {
-      var seen = visited.indexOf(link.getAttribute("data-lesson")) !== -1;
+      var seen = openedBefore.indexOf(link.getAttribute("data-lesson")) !== -1;
       var mark = link.querySelector(".btc-visited-mark");
       if (seen && !mark) {
         mark = document.createElement("span");
@@ -199,6 +205,14 @@
     });
   }
 
+  function keepLinksInTab(root) {
+    root.querySelectorAll("a[target='_blank']").forEach(function (link) {
+      var href = link.getAttribute("href") || "";
+      var elsewhere = /^[a-z][a-z0-9+.-]*:/i.test(href) && !/^(tel|sms|mailto):/i.test(href);
+      if (!elsewhere) { link.removeAttribute("target"); }
+    });
+  }
+
   var scheduled = false;
   function refresh() {
     if (scheduled) { return; }
@@ -207,10 +221,12 @@
       scheduled = false;
       markVisited(document);
       patchAccessibility(document);
+      keepLinksInTab(document);
     });
   }
 
   function start() {
+    openedBefore = readVisited();
     rememberVisit(document.body.getAttribute("data-lesson"));
     refresh();
     startTimers(document);

@@ -39,6 +39,8 @@ def full_plan(text: str = "Walk for 10 minutes after lunch") -> ActionPlan:
         warning_signs=[text, "Staying in bed after 10am"],
         people_to_call=[("Jo", "07700 900123"), (text[:60], text[:100])],
         crisis_lines=CRISIS + [(text, text[:100])],
+        reasons=["Walk with my dog again"],
+        helps=["Call my sister", text],
     )
 
 
@@ -94,14 +96,24 @@ def test_limits_are_inclusive():
 def test_markdown_has_every_section_and_the_crisis_lines():
     text = to_markdown(full_plan(), "My plan", made_on=date(2024, 3, 7))
     assert text.startswith("# My plan\n\nMade on 7 March 2024\n")
-    for heading in ("Things that help me", "My goals", "Warning signs", "People I can contact"):
-        assert f"## {heading}" in text
+    headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
+    # issue 12: the five parts lesson 06 lists, in its order, then the safety box
+    assert headings == [
+        "1. My reasons",
+        "2. My steps: ways I will step in",
+        "2. My steps: my goals",
+        "3. My warning signs",
+        "4. What helps then",
+        "5. Who I can call",
+        "If things get very hard",
+    ]
+    assert "- Walk with my dog again" in text and "- Call my sister" in text
     assert "- " + STRATEGIES["pacing"] in text
     assert "- **Jo:** 07700 900123" in text
     assert "- **Samaritans:** Call 116 123, free, day or night" in text
     assert "local emergency number" in text
     empty = to_markdown(ActionPlan())
-    assert empty.startswith("# My action plan") and empty.count("Nothing added yet.") == 4
+    assert empty.startswith("# My action plan") and empty.count("Nothing added yet.") == 6
 
 
 @pytest.mark.parametrize(
@@ -204,7 +216,7 @@ def test_html_escapes_the_script_and_img_payloads_exactly():
 
 def test_an_empty_plan_prints_lines_to_write_on_and_still_shows_crisis_help():
     page = to_html(ActionPlan())
-    assert page.count('class="write-in"') == 12
+    assert page.count('class="write-in"') == 18  # three lines to write on for each part
     assert "local emergency number" in page and "http" not in page
 
 
@@ -223,8 +235,23 @@ def test_bad_titles_and_dates_are_refused():
         ("Walk more", 2),
         ("Walk twice", 1),
         ("Walk on Monday", 1),
+        ("Walk on Mon/Wed/Fri", 0),  # issue 12: named days say both when and how often
+        ("Swim on Tues and Thurs mornings", 0),
+        ("Walk on weekdays", 0),
+        ("Stretch every evening", 0),
         ("", 0),
     ],
 )
 def test_smart_tips(goal, count):
     assert len(smart_tips(goal)) == count
+
+
+def test_reasons_and_what_helps_are_checked_like_the_other_parts():
+    plan = ActionPlan(reasons=["  Sleep through\nthe night ", ""], helps=["A short walk"])
+    assert plan.reasons == ("Sleep through the night",) and plan.helps == ("A short walk",)
+    with pytest.raises(ValueError, match="up to 5 reasons"):
+        ActionPlan(reasons=[f"reason {i}" for i in range(6)])
+    with pytest.raises(ValueError, match="200 characters"):
+        ActionPlan(helps=["x" * 201])
+    page = to_html(ActionPlan(reasons=["<b>me</b>"]))
+    assert "&lt;b&gt;me&lt;/b&gt;" in page and "<b>me" not in page

@@ -37,6 +37,8 @@ def test_payloads_in_every_field_stay_text():
     tool.title.value = PAYLOAD
     tool.goals.value = PAYLOAD
     tool.warning_signs.value = PAYLOAD
+    tool.reasons.value = PAYLOAD
+    tool.helps.value = PAYLOAD
     tool.people[0][0].value = PAYLOAD[:60]
     tool.people[0][1].value = PAYLOAD[:100]
     tool.make()
@@ -57,3 +59,14 @@ def test_too_many_goals_give_a_message_and_keep_what_was_typed():
     tool.make()
     assert "btc-error" in tool.message.value and "still here" in tool.message.value
     assert tool.goals.value.count("goal") == 8 and tool.downloads.value == ""
+
+
+def test_the_tool_has_the_five_parts_the_lesson_lists_and_they_reach_the_page():
+    """Issue 12: "My reasons" and "What helps then" were missing from the tool."""
+    tool = action_plan()
+    tool.reasons.value = "Get back to the garden"
+    tool.helps.value = "Ring my sister\nA slow walk"
+    tool.make()
+    page = downloads(tool)["my-action-plan.html"]
+    assert "1. My reasons" in page and "Get back to the garden" in page
+    assert "4. What helps then" in page and "Ring my sister" in page and "A slow walk" in page

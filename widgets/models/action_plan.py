@@ -55,10 +55,21 @@ GOAL_HINT = (
     'to the end of the road and back after lunch on Monday, Wednesday and Friday."'
 )
 
+#: Day names, whole or short ("Monday", "Mon", "Weds"): each says when; two or more, how often.
+_DAYS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)s?\b",
+    re.IGNORECASE,
+)
 _TIME_WORDS = re.compile(
-    r"\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(morning|afternoon|evening|night|noon|"
+    r"\b(morning|afternoon|evening|night|noon|"
     r"breakfast|lunch|dinner|tea|bedtime|daily|weekly|today|tomorrow|week|day|days|each|every|"
-    r"after|before|am|pm)\b|\d{1,2}[:.]\d{2}|\d\s?(am|pm)\b",
+    r"after|before|am|pm|weekday|weekdays|weekend|weekends)\b|\d{1,2}[:.]\d{2}|\d\s?(am|pm)\b",
+    re.IGNORECASE,
+)
+_HOW_OFTEN = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twice|once|half|daily|weekly|"
+    r"every|each|weekdays|weekends)\b",
     re.IGNORECASE,
 )
 
@@ -69,11 +80,10 @@ def smart_tips(goal: str) -> list[str]:
     if not text:
         return []
     tips = []
-    if not re.search(r"\d", text) and not re.search(
-        r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twice|once|half)\b", text, re.I
-    ):
+    days = len(_DAYS.findall(text))
+    if not re.search(r"\d", text) and not _HOW_OFTEN.search(text) and days < 2:
         tips.append('Add how much or how often, like "for 10 minutes" or "3 times".')
-    if not _TIME_WORDS.search(text):
+    if not _TIME_WORDS.search(text) and not days:
         tips.append('Add when, like "after breakfast" or "on Monday".')
     return tips
 
@@ -127,9 +137,12 @@ def _pairs(
 class ActionPlan:
     """The learner's plan. Blank goals, signs and people are dropped; the rest is checked.
 
-    strategies: keys of STRATEGIES (repeats dropped). goals and warning_signs: up to 5 each, up to
-    200 characters each. people_to_call: up to 5 (name up to 60, how to reach up to 100).
-    crisis_lines: (name, how to reach) supplied by the course for the learner's country, up to 10.
+    The five parts lesson 06 lists, in its order: reasons; steps (strategies and goals); warning
+    signs; what helps then; people to call; then the crisis box.
+    strategies: keys of STRATEGIES (repeats dropped). reasons, goals, warning_signs and helps: up
+    to 5 each, up to 200 characters each. people_to_call: up to 5 (name up to 60, how to reach up
+    to 100). crisis_lines: (name, how to reach) supplied by the course for the learner's country,
+    up to 10.
     """
 
     strategies: tuple[str, ...] = ()
@@ -137,6 +150,8 @@ class ActionPlan:
     warning_signs: tuple[str, ...] = ()
     people_to_call: tuple[tuple[str, str], ...] = ()
     crisis_lines: tuple[tuple[str, str], ...] = ()
+    reasons: tuple[str, ...] = ()
+    helps: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         strategies = tuple(dict.fromkeys(_list(self.strategies, "strategies")))
@@ -150,6 +165,8 @@ class ActionPlan:
         object.__setattr__(
             self, "warning_signs", _texts(self.warning_signs, SIGN_LIMIT, "Warning sign", MAX_ITEMS)
         )
+        object.__setattr__(self, "reasons", _texts(self.reasons, GOAL_LIMIT, "Reason", MAX_ITEMS))
+        object.__setattr__(self, "helps", _texts(self.helps, GOAL_LIMIT, "What helps", MAX_ITEMS))
         object.__setattr__(
             self,
             "people_to_call",
@@ -168,11 +185,14 @@ class ActionPlan:
         )
 
 
+#: The plan's parts, in lesson 06's order ("Your plan has five parts, plus a safety box").
 SECTIONS = (
-    ("strategies", "Things that help me"),
-    ("goals", "My goals"),
-    ("warning_signs", "Warning signs to watch for"),
-    ("people_to_call", "People I can contact"),
+    ("reasons", "1. My reasons"),
+    ("strategies", "2. My steps: ways I will step in"),
+    ("goals", "2. My steps: my goals"),
+    ("warning_signs", "3. My warning signs"),
+    ("helps", "4. What helps then"),
+    ("people_to_call", "5. Who I can call"),
 )
 CRISIS_HEADING = "If things get very hard"
 CRISIS_TEXT = (

@@ -58,6 +58,13 @@ class ActionPlanTool(ipw.VBox):
             style=text_style,
             layout=wide,
         )
+        self.reasons = ipw.Textarea(
+            continuous_update=False,
+            description=f"My reasons (one per line, up to {MAX_ITEMS})",
+            placeholder="Play with my grandchildren; get back to the garden",
+            style=text_style,
+            layout=area,
+        )
         self.strategies = {
             key: ipw.Checkbox(value=False, description=label, **checkbox)
             for key, label in STRATEGIES.items()
@@ -73,6 +80,13 @@ class ActionPlanTool(ipw.VBox):
             continuous_update=False,
             description=f"Warning signs (one per line, up to {MAX_ITEMS})",
             placeholder="Staying in bed late; skipping meals; not answering friends",
+            style=text_style,
+            layout=area,
+        )
+        self.helps = ipw.Textarea(
+            continuous_update=False,
+            description=f"What helps then (one per line, up to {MAX_ITEMS})",
+            placeholder="A short walk; calling my sister; my breathing guide",
             style=text_style,
             layout=area,
         )
@@ -107,18 +121,29 @@ class ActionPlanTool(ipw.VBox):
             [
                 shared.html(NOTE),
                 self.title,
-                shared.html("<h3 class='btc-sim-heading'>Things that help me</h3>"),
+                shared.html(
+                    "<h3 class='btc-sim-heading'>1. My reasons</h3><p>Why do you want things to "
+                    "change? Your reasons keep you going when a step feels hard.</p>"
+                ),
+                self.reasons,
+                shared.html("<h3 class='btc-sim-heading'>2. My steps: ways I will step in</h3>"),
                 *self.strategies.values(),
                 shared.html(
-                    f"<h3 class='btc-sim-heading'>Small goals</h3><p>{html.escape(GOAL_HINT)}</p>"
+                    f"<h3 class='btc-sim-heading'>2. My steps: small goals</h3>"
+                    f"<p>{html.escape(GOAL_HINT)}</p>"
                 ),
                 self.goals,
                 shared.html(
-                    "<h3 class='btc-sim-heading'>Early warning signs</h3><p>What tells you things "
+                    "<h3 class='btc-sim-heading'>3. My warning signs</h3><p>What tells you things "
                     "are slipping? Noticing early makes it easier to act.</p>"
                 ),
                 self.warning_signs,
-                shared.html("<h3 class='btc-sim-heading'>People I can contact</h3>"),
+                shared.html(
+                    "<h3 class='btc-sim-heading'>4. What helps then</h3><p>When you notice a "
+                    "warning sign, what could you do?</p>"
+                ),
+                self.helps,
+                shared.html("<h3 class='btc-sim-heading'>5. Who I can call</h3>"),
                 *[field for pair in self.people for field in pair],
                 self.button,
                 self.message,
@@ -136,6 +161,8 @@ class ActionPlanTool(ipw.VBox):
             strategies=tuple(key for key, box in self.strategies.items() if box.value is True),
             goals=tuple(str(self.goals.value).splitlines()),
             warning_signs=tuple(str(self.warning_signs.value).splitlines()),
+            reasons=tuple(str(self.reasons.value).splitlines()),
+            helps=tuple(str(self.helps.value).splitlines()),
             people_to_call=tuple(
                 (str(name.value), str(reach.value))
                 for name, reach in self.people

@@ -46,6 +46,17 @@ class ActionPlanTool(ipw.VBox):
         text_style = shared.style(TextStyle, description_width="initial")
         wide = shared.style(ipw.Layout, width="min(100%, 36rem)")
         area = shared.style(ipw.Layout, width="min(100%, 36rem)", height="6.5rem")
+
+        def lines_box(label: str, example: str) -> ipw.Textarea:
+            """A box for one part of the plan: one item per line, up to MAX_ITEMS."""
+            return ipw.Textarea(
+                continuous_update=False,
+                description=f"{label} (one per line, up to {MAX_ITEMS})",
+                placeholder=example,
+                style=text_style,
+                layout=area,
+            )
+
         checkbox = {
             "indent": False,
             "layout": shared.style(ipw.Layout, width="min(100%, 36rem)"),
@@ -58,37 +69,19 @@ class ActionPlanTool(ipw.VBox):
             style=text_style,
             layout=wide,
         )
-        self.reasons = ipw.Textarea(
-            continuous_update=False,
-            description=f"My reasons (one per line, up to {MAX_ITEMS})",
-            placeholder="Play with my grandchildren; get back to the garden",
-            style=text_style,
-            layout=area,
-        )
+        self.reasons = lines_box("My reasons", "Play with my grandchildren; get back to the garden")
         self.strategies = {
             key: ipw.Checkbox(value=False, description=label, **checkbox)
             for key, label in STRATEGIES.items()
         }
-        self.goals = ipw.Textarea(
-            continuous_update=False,
-            description=f"My goals (one per line, up to {MAX_ITEMS})",
-            placeholder="Walk to the end of the road and back after lunch, 3 days a week",
-            style=text_style,
-            layout=area,
+        self.goals = lines_box(
+            "My goals", "Walk to the end of the road and back after lunch, 3 days a week"
         )
-        self.warning_signs = ipw.Textarea(
-            continuous_update=False,
-            description=f"Warning signs (one per line, up to {MAX_ITEMS})",
-            placeholder="Staying in bed late; skipping meals; not answering friends",
-            style=text_style,
-            layout=area,
+        self.warning_signs = lines_box(
+            "Warning signs", "Staying in bed late; skipping meals; not answering friends"
         )
-        self.helps = ipw.Textarea(
-            continuous_update=False,
-            description=f"What helps then (one per line, up to {MAX_ITEMS})",
-            placeholder="A short walk; calling my sister; my breathing guide",
-            style=text_style,
-            layout=area,
+        self.helps = lines_box(
+            "What helps then", "A short walk; calling my sister; my breathing guide"
         )
         self.people: list[tuple[ipw.Text, ipw.Text]] = [
             (

@@ -14,6 +14,7 @@ from widgets.models.cycle import (
     TRIAL_PEOPLE,
     Day,
     Scenario,
+    is_stuck,
     long_run,
     trial,
 )
@@ -25,7 +26,6 @@ NAMES = {
     "inactivity": "doing less",
     "fatigue": "tiredness",
 }
-STUCK_LEVEL = 5.0
 #: A link holding up at least this many points of its target counts as pushing hard.
 HARD_PUSH = 0.5
 
@@ -47,10 +47,6 @@ def points(amount: float) -> str:
     """An amount of points, to one decimal, with the right word: "1 point", "0.6 points"."""
     text = f"{abs(amount):.1f}".removesuffix(".0")
     return f"{text} point" if text == "1" else f"{text} points"
-
-
-def is_stuck(settled: dict[str, float]) -> bool:
-    return sum(settled.values()) / len(settled) >= STUCK_LEVEL
 
 
 def strongest_links(day: Day, count: int = 2) -> list[tuple[tuple[str, str], float]]:

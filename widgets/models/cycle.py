@@ -441,8 +441,14 @@ class TrialResult:
         return round(100 * (self.with_them[node] - self.without[node]) / self.without[node], 1)
 
 
-def _is_stuck(settled: dict[str, float]) -> bool:
-    return sum(settled.values()) / len(settled) >= 5.0
+#: A loop counts as stuck when its problems settle at this average level or above (0–10).
+STUCK_LEVEL = 5.0
+
+
+def is_stuck(settled: dict[str, float]) -> bool:
+    """Whether settled levels (0–10 per problem) are a stuck loop: the trial and the narration
+    use this one rule."""
+    return sum(settled.values()) / len(settled) >= STUCK_LEVEL
 
 
 @functools.lru_cache(maxsize=1)
@@ -472,9 +478,9 @@ def trial(keys: tuple[str, ...]) -> TrialResult:
         for node in NODES:
             totals_without[node] += without[node]
             totals_with[node] += helped[node]
-        if _is_stuck(without):
+        if is_stuck(without):
             stuck += 1
-            unstuck += not _is_stuck(helped)
+            unstuck += not is_stuck(helped)
     count = len(TRIAL_PEOPLE)
     return TrialResult(
         tuple(keys),

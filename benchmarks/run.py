@@ -102,7 +102,14 @@ def kernel_pids(server) -> set[int]:
         children = psutil.Process(server.process.pid).children(recursive=True)
     except psutil.Error:
         return set()
-    return {p.pid for p in children if "ipykernel" in " ".join(p.cmdline())}
+    pids = set()
+    for child in children:
+        try:
+            if "ipykernel" in " ".join(child.cmdline()):
+                pids.add(child.pid)
+        except psutil.Error:  # a culled kernel that is gone, or a zombie not yet reaped
+            continue
+    return pids
 
 
 def pool_fills(server) -> int:

@@ -30,7 +30,7 @@ from widgets.ui.shared import DescriptionStyle, SharedStyles
 NEXT_STEPS = {
     "minimal": "Few of these problems bothered you. Keep doing what helps you.",
     "mild": "Some of these problems bothered you. Keep an eye on them, and try the ideas in "
-    "lesson 5. If they last or grow, talk with your doctor.",
+    'the lesson "Breaking the cycle". If they last or grow, talk with your doctor.',
     "moderate": "These problems bothered you quite a lot. Please talk with your doctor or a "
     "mental health professional about how you feel.",
     "moderately severe": "These problems bothered you a lot. Please make an appointment with "

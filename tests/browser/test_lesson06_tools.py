@@ -58,10 +58,19 @@ def test_diary_reports_bad_lines_of_a_loaded_file(lesson, tmp_path):
         page.locator(".btc-diary .widget-upload").focus()
         page.keyboard.press("Enter")
     chooser.value.set_files(str(bad))
+    message = page.locator(".btc-diary .btc-file-message")
     page.wait_for_function(
-        "document.querySelector('.btc-diary .btc-live').innerText.includes('Line 3')"
+        "document.querySelector('.btc-diary .btc-file-message').innerText.includes('Line 3')"
     )
-    assert "We read 1 day" in page.locator(".btc-diary .btc-live").first.inner_text()
+    assert "We read 1 day" in message.inner_text()
+    # Issue 12: the result is said beside the Load button (it used to appear ~1,000 px above),
+    # and the button does not count files ("Load a diary file (0)").
+    button = page.locator(".btc-diary .widget-upload").bounding_box()
+    said = message.bounding_box()
+    assert button and said and 0 <= said["y"] - (button["y"] + button["height"]) < 80
+    page.wait_for_function(
+        "!/\\(\\d+\\)/.test(document.querySelector('.btc-diary .widget-upload').innerText)"
+    )
 
 
 def test_action_plan_by_keyboard_downloads_a_printable_page(lesson):

@@ -296,3 +296,24 @@ def test_links_between_lessons_open_the_built_pages(browser, static_server):
             page.wait_for_url(f"**/voici/render/{Path(COURSE['lessons'][1]).stem}.html")
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_every_page_meets_the_phone_geometry_on_the_static_site(browser, static_server):
+    """Issue 12, in the second home: the phone layout (tests/browser/geometry.py) holds on the
+    built pages too, where the widgets are drawn by the browser kernel."""
+    from tests.browser.geometry import VIEWPORTS, audit, problems
+
+    context = browser.new_context(**VIEWPORTS["phone"])
+    page = context.new_page()
+    found = {}
+    try:
+        for name in PAGES:
+            page.goto(f"{static_server}voici/render/{name}.html")
+            page.wait_for_function(READY_JS, timeout=120_000, polling=100)
+            page.wait_for_timeout(300)
+            if lines := problems(audit(page)):
+                found[name] = lines
+    finally:
+        context.close()
+    assert found == {}

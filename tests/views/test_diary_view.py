@@ -71,8 +71,13 @@ def test_loading_a_file_keeps_good_rows_reports_bad_ones_and_keeps_typed_days(to
     upload(tool, data)
     assert tool.upload.value == ()
     assert len(tool.diary) == 3 and tool.diary.get(dt.date(2026, 1, 2)).pain == 2
-    assert "Line 4" in tool.message.value and "not a real day" in tool.message.value
-    assert "kept yours" in tool.message.value
+    # Said beside the Load button, not by the Save button far above it.
+    assert "Line 4" in tool.file_message.value and "not a real day" in tool.file_message.value
+    assert "kept yours" in tool.file_message.value
+    assert tool.message.value == "" or "Line 4" not in tool.message.value
+    children = list(tool.children)
+    holder = next(i for i, c in enumerate(children) if tool.upload in getattr(c, "children", ()))
+    assert children.index(tool.file_message) == holder + 1
     assert "<script>" not in tool.table.value
 
 
@@ -89,13 +94,13 @@ def test_a_bad_file_loads_nothing_and_says_why(tool, data, expected):
     tool.day.value = YESTERDAY
     tool.save_button.click()
     upload(tool, data)
-    assert "btc-error" in tool.message.value and expected in tool.message.value
+    assert "btc-error" in tool.file_message.value and expected in tool.file_message.value
     assert len(tool.diary) == 1
 
 
 def test_a_malformed_upload_message_from_the_browser_is_handled(tool):
     upload(tool, b"date\n", size="lots")
-    assert "could not be read" in tool.message.value
+    assert "could not be read" in tool.file_message.value
 
 
 def test_removing_a_day(tool):

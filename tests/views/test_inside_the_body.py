@@ -6,6 +6,7 @@ import re
 
 from widgets.models.stress_axis import daily_average, steady_states
 from widgets.models.synapse import half_way_day
+from widgets.ui.svg import wide_part
 from widgets.views.inside_the_body import stress_response, synapse_explorer
 from widgets.views.pain_signal_explorer import pain_signal_explorer
 
@@ -49,7 +50,7 @@ def test_synapse_pain_relief_comes_before_mood_and_no_medicine_means_no_change()
     assert with_it > without  # blocking the pumps lets the signal last longer
     tool.dose.value = 0
     assert "No medicine" in tool.weeks_chart.text
-    assert tool.burst_chart._plot.value.count("<polyline") == 1
+    assert wide_part(tool.burst_chart._plot.value).count("<polyline") == 1
 
 
 def test_stress_short_returns_long_stays_switched():
@@ -75,7 +76,7 @@ def test_synapse_half_way_marks_are_on_the_chart_where_the_text_says():
     """Issue 11: the text's "half" is half of where each effect ends up, and the chart marks it
     (a ring at that day and height), so it can be read off the chart."""
     tool = synapse_explorer()
-    svg, text = tool.weeks_chart._plot.value, tool.weeks_chart.text
+    svg, text = wide_part(tool.weeks_chart._plot.value), tool.weeks_chart.text
     from widgets.models.synapse import simulate_blocker
 
     run = simulate_blocker(tool.dose.value / 100, 8, tool.start_day.value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from widgets.ui.svg import wide_part
 from widgets.views.pain_through_the_day import PainThroughTheDay
 
 
@@ -19,7 +20,7 @@ def test_the_chart_shows_the_whole_night_and_the_difference_on_its_own_scale():
     """Issue 11: the curve used to stop about 23:00, hiding the night-time peak, and the two
     lines were hard to tell apart: now 24 hours, markers on each line, and a difference chart."""
     widget = PainThroughTheDay()
-    svg = widget.chart._plot.value
+    svg = wide_part(widget.chart._plot.value)
     assert ">04:00<" in svg and svg.count(">04:00<") == 2  # from 04:00 to 04:00
     assert "<circle" in svg and "<rect x=" in svg  # each line has its own marker shape
     diff = widget.difference_chart

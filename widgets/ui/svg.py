@@ -4,6 +4,13 @@ Why not plotly for these: each plotly chart is re-created on every change (`newP
 plotly charts per simulator change cost about 300 ms at p95 here (docs/performance.md). An SVG
 string swapped into the page costs a few milliseconds, needs no script, and carries its own title.
 All text is escaped; numbers are formatted by us.
+
+Every chart is drawn twice: a wide version (640 units across) and a narrow one (about 300) laid out
+for a phone, with larger text, a one-column legend, fewer ticks and wrapped titles. The page shows
+one of them by the width the chart really gets (a container query in course.css), so text stays
+at least 12 px on screen from a 320 px phone up. Drawing both costs well under a millisecond more
+and doubles the bytes per redraw (docs/performance.md); a kernel that knew the width would need a
+round trip, and the static page could not be drawn before the kernel starts.
 """
 
 from __future__ import annotations
@@ -15,12 +22,67 @@ from html import escape
 from widgets.ui.theme import FONT, GRID, INK, OKABE_ITO
 
 
-def _svg(width: int, height: int, title: str, body: str) -> str:
+@dataclass(frozen=True)
+class Frame:
+    """The size and type of one version of a chart (units of the SVG's viewBox)."""
+
+    width: int
+    narrow: bool
+    tick: int  # tick labels, band and marker labels
+    label: int  # axis titles, legend
+    title: int
+    #: The widest the picture is shown (CSS px): the narrow one never grows past 1.3 times.
+    max_px: int
+
+
+WIDE = Frame(640, False, 13, 14, 16, 640)
+NARROW = Frame(300, True, 14, 15, 16, 400)
+FRAMES = (WIDE, NARROW)
+
+
+def _svg(width: int, height: int, title: str, body: str, frame: Frame = WIDE) -> str:
+    variant = "btc-svg-narrow" if frame.narrow else "btc-svg-wide"
     return (
-        f'<svg class="btc-svg" viewBox="0 0 {width} {height}" width="100%" '
-        f'style="max-width:{width}px" aria-hidden="true" '
+        f'<svg class="btc-svg {variant}" viewBox="0 0 {width} {height}" width="100%" '
+        f'style="max-width:{frame.max_px}px" aria-hidden="true" '
         f'xmlns="http://www.w3.org/2000/svg" font-family="{escape(FONT)}">'
         f"<title>{escape(title)}</title>{body}</svg>"
+    )
+
+
+def _id_suffix(frame: Frame) -> str:
+    """Ids inside a picture differ between its two versions: a marker or pattern is looked up by
+    id in the whole page, and one inside the hidden version would not be drawn."""
+    return "-narrow" if frame.narrow else "-wide"
+
+
+def wide_part(drawing: str) -> str:
+    """The wide version of a chart drawn by this module (what prints, and what tests count)."""
+    end = drawing.find("</svg>")
+    return drawing[: end + len("</svg>")] if end >= 0 else drawing
+
+
+def wrap(text: str, units: float, size: float, bold: bool = False) -> list[str]:
+    """Break `text` into lines that fit `units` across at font `size` (a rough average glyph
+    width: 0.56 em, 0.6 em bold). Never breaks inside a word."""
+    per_line = max(1, int(units / (size * (0.6 if bold else 0.56))))
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= per_line:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _lines_text(
+    lines: list[str], x: float, y: float, size: int, step: float, extra: str = ""
+) -> str:
+    """Several lines of text, one `<text>` each, from baseline `y` down by `step`."""
+    return "".join(
+        f'<text x="{x:.1f}" y="{y + i * step:.1f}" font-size="{size}"{extra} fill="{INK}">'
+        f"{escape(line)}</text>"
+        for i, line in enumerate(lines)
     )
 
 
@@ -40,25 +102,49 @@ def loop_diagram(
     `pushes` may be any non-negative size per link (the cycle simulator passes the points each
     link adds to its target); an arrow is solid from `strong_at` (default: 30% of `strongest`).
     """
+    args = (positions, levels, pushes, names, colours, strongest, title, strong_at, key)
+    return "".join(_loop_diagram(frame, *args) for frame in FRAMES)
+
+
+def _loop_diagram(
+    frame: Frame,
+    positions: dict[str, tuple[float, float]],
+    levels: dict[str, float],
+    pushes: dict[tuple[str, str], float],
+    names: dict[str, str],
+    colours: dict[str, str],
+    strongest: float,
+    title: str,
+    strong_at: float | None,
+    key: str,
+) -> str:
     strong_at = 0.3 * strongest if strong_at is None else strong_at
-    width, height, scale = 640, 420, 170
+    width = frame.width
+    key_lines = wrap(key, width - 16, frame.tick)
+    if frame.narrow:
+        x_scale, y_scale, base, per_level, name_size, level_size = 104, 132, 22, 1.8, 14, 14
+        height = 360 + 18 * len(key_lines)
+    else:
+        x_scale, y_scale, base, per_level, name_size, level_size = 246, 170, 30, 2.2, 15, 14
+        height = 420
 
     def at(node: str) -> tuple[float, float]:
         x, y = positions[node]
-        return width / 2 + x * scale * 1.45, height / 2 - y * scale + 10
+        return width / 2 + x * x_scale, (height - 18 * len(key_lines)) / 2 - y * y_scale + 18
 
     heads = {"strong": OKABE_ITO["vermillion"], "weak": "#8a8a8a"}
+    suffix = _id_suffix(frame)
     parts = [
         "<defs>"
         + "".join(
-            f'<marker id="btc-head-{kind}" viewBox="0 0 10 10" refX="8" refY="5" '
+            f'<marker id="btc-head-{kind}{suffix}" viewBox="0 0 10 10" refX="8" refY="5" '
             f'markerWidth="4" markerHeight="4" orient="auto"><path d="M0,0 L10,5 L0,10 z" '
             f'fill="{colour}"/></marker>'
             for kind, colour in heads.items()
         )
         + "</defs>"
     ]
-    radius = {node: 30 + 2.2 * levels[node] for node in levels}
+    radius = {node: base + per_level * levels[node] for node in levels}
     for (target, source), push in sorted(pushes.items(), key=lambda item: item[1]):
         (x0, y0), (x1, y1) = at(source), at(target)
         dx, dy = x1 - x0, y1 - y0
@@ -73,20 +159,21 @@ def loop_diagram(
         parts.append(
             f'<line x1="{start[0]:.1f}" y1="{start[1]:.1f}" x2="{end[0]:.1f}" y2="{end[1]:.1f}" '
             f'stroke="{heads[kind]}" stroke-width="{thickness:.1f}"{dash} '
-            f'marker-end="url(#btc-head-{kind})" stroke-linecap="round"/>'
+            f'marker-end="url(#btc-head-{kind}{suffix})" stroke-linecap="round"/>'
         )
     for node, level in levels.items():
         x, y = at(node)
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius[node]:.1f}" fill="{colours[node]}" '
             f'fill-opacity="{0.25 + 0.06 * level:.2f}" stroke="{INK}" stroke-width="2"/>'
-            f'<text x="{x:.1f}" y="{y - 2:.1f}" text-anchor="middle" font-size="15" '
-            f'font-weight="700" fill="{INK}">{escape(names[node].capitalize())}</text>'
-            f'<text x="{x:.1f}" y="{y + 16:.1f}" text-anchor="middle" font-size="14" '
+            f'<text x="{x:.1f}" y="{y - 2:.1f}" text-anchor="middle" font-size="{name_size}" '
+            f'font-weight="700" fill="{INK}" stroke="#ffffff" stroke-width="3" '
+            f'paint-order="stroke">{escape(names[node].capitalize())}</text>'
+            f'<text x="{x:.1f}" y="{y + 16:.1f}" text-anchor="middle" font-size="{level_size}" '
             f'fill="{INK}">{level:.0f}/10</text>'
         )
-    parts.append(f'<text x="8" y="{height - 8}" font-size="13" fill="{INK}">{escape(key)}</text>')
-    return _svg(width, height, title, "".join(parts))
+    parts.append(_lines_text(key_lines, 8, height - 8 - 18 * (len(key_lines) - 1), frame.tick, 18))
+    return _svg(width, height, title, "".join(parts), frame)
 
 
 def grouped_bars(
@@ -95,14 +182,97 @@ def grouped_bars(
     title: str,
     top: float = 10.0,
 ) -> str:
-    """Bars per label for each (name, values, colour, hatched) series, on a 0–`top` axis."""
-    width, height = 640, 300
-    left, right, upper, lower = 48, 12, 40, 46
-    plot_w, plot_h = width - left - right, height - upper - lower
-    group = plot_w / len(labels)
+    """Bars per label for each (name, values, colour, hatched) series, on a 0–`top` axis.
+    On a phone the bars lie down, with their labels on the left, so no label is squeezed."""
+    return _grouped_bars(WIDE, labels, series, title, top) + _lying_bars(
+        NARROW, labels, series, title, top
+    )
+
+
+def _lying_bars(
+    frame: Frame,
+    labels: list[str],
+    series: list[tuple[str, list[float], str, bool]],
+    title: str,
+    top: float,
+) -> str:
+    width, size = frame.width, frame.tick
+    left = 8 + max(len(line) for label in labels for line in wrap(label, 96, size)) * size * 0.56
+    left, right = min(left + 8, 112), 14
+    bar = 18
+    group = bar * len(series) + 14
+    upper = 12 + 24 * len(series)
+    plot_h = group * len(labels)
+    height = upper + plot_h + 30
+    plot_w = width - left - right
+    suffix = _id_suffix(frame)
+    parts = [
+        f'<defs><pattern id="btc-hatch{suffix}" width="8" height="8" '
+        'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<rect width="8" height="8" fill="#d9d9d9"/>'
+        '<line x1="0" y1="0" x2="0" y2="8" stroke="#6b6b6b" stroke-width="3"/></pattern></defs>'
+    ]
+    for tick in range(0, int(top) + 1, 2):
+        x = left + plot_w * tick / top
+        parts.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{upper}" y2="{upper + plot_h}" stroke="{GRID}"/>'
+            f'<text x="{x:.1f}" y="{upper + plot_h + 20}" text-anchor="middle" '
+            f'font-size="{size}" fill="{INK}">{tick}</text>'
+        )
+    for i, label in enumerate(labels):
+        y0 = upper + group * i + 7
+        lines = wrap(label, left - 12, size)
+        middle = y0 + bar * len(series) / 2 + 5 - 8 * (len(lines) - 1)
+        parts.append(
+            "".join(
+                f'<text x="{left - 8:.1f}" y="{middle + 16 * k:.1f}" text-anchor="end" '
+                f'font-size="{size}" fill="{INK}">{escape(line)}</text>'
+                for k, line in enumerate(lines)
+            )
+        )
+        for j, (_name, values, colour, hatched) in enumerate(series):
+            value = max(0.0, min(top, values[i]))
+            fill = f"url(#btc-hatch{suffix})" if hatched else colour
+            parts.append(
+                f'<rect x="{left}" y="{y0 + j * bar:.1f}" width="{plot_w * value / top:.1f}" '
+                f'height="{bar - 2}" fill="{fill}" stroke="{INK}"/>'
+            )
+    y = 8
+    for name, _values, colour, hatched in series:
+        fill = f"url(#btc-hatch{suffix})" if hatched else colour
+        parts.append(
+            f'<rect x="8" y="{y}" width="16" height="16" fill="{fill}" stroke="{INK}"/>'
+            f'<text x="30" y="{y + 13}" font-size="{frame.label}" fill="{INK}">'
+            f"{escape(name)}</text>"
+        )
+        y += 24
+    return _svg(width, height, title, "".join(parts), frame)
+
+
+def _grouped_bars(
+    frame: Frame,
+    labels: list[str],
+    series: list[tuple[str, list[float], str, bool]],
+    title: str,
+    top: float,
+) -> str:
+    width = frame.width
+    left, right = (36, 6) if frame.narrow else (48, 12)
+    group = (width - left - right) / len(labels)
+    label_lines = [
+        wrap(label, group - 4, frame.tick if frame.narrow else frame.label) for label in labels
+    ]
+    rows = max(len(lines) for lines in label_lines)
+    # The legend: one row per series on a phone, side by side on a wide screen.
+    legend_rows = len(series) if frame.narrow else 1
+    upper = 14 + 24 * legend_rows
+    lower = 26 + 18 * rows
+    height = (200 if frame.narrow else 214) + upper + lower
+    plot_h = height - upper - lower
     bar = group * 0.7 / max(1, len(series))
     parts = [
-        '<defs><pattern id="btc-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
+        f'<defs><pattern id="btc-hatch{_id_suffix(frame)}" width="8" height="8" '
+        'patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="8" height="8" fill="#d9d9d9"/>'
         '<line x1="0" y1="0" x2="0" y2="8" stroke="#6b6b6b" stroke-width="3"/></pattern></defs>'
     ]
@@ -110,32 +280,41 @@ def grouped_bars(
         y = upper + plot_h * (1 - tick / top)
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
-            f'<text x="{left - 8}" y="{y + 5:.1f}" text-anchor="end" font-size="13" '
+            f'<text x="{left - 8}" y="{y + 5:.1f}" text-anchor="end" font-size="{frame.tick}" '
             f'fill="{INK}">{tick}</text>'
         )
-    for i, label in enumerate(labels):
+    for i, lines in enumerate(label_lines):
         x0 = left + group * i + group * 0.15
         for j, (_name, values, colour, hatched) in enumerate(series):
             value = max(0.0, min(top, values[i]))
             h = plot_h * value / top
-            fill = "url(#btc-hatch)" if hatched else colour
+            fill = f"url(#btc-hatch{_id_suffix(frame)})" if hatched else colour
             parts.append(
                 f'<rect x="{x0 + j * bar:.1f}" y="{upper + plot_h - h:.1f}" width="{bar - 2:.1f}" '
                 f'height="{h:.1f}" fill="{fill}" stroke="{INK}"/>'
             )
+        centre = left + group * (i + 0.5)
         parts.append(
-            f'<text x="{left + group * (i + 0.5):.1f}" y="{height - lower + 20}" '
-            f'text-anchor="middle" font-size="14" fill="{INK}">{escape(label)}</text>'
+            "".join(
+                f'<text x="{centre:.1f}" y="{upper + plot_h + 20 + 18 * k}" text-anchor="middle" '
+                f'font-size="{frame.tick if frame.narrow else frame.label}" fill="{INK}">'
+                f"{escape(line)}</text>"
+                for k, line in enumerate(lines)
+            )
         )
-    x = left
+    x, y = left, 10
     for name, _values, colour, hatched in series:
-        fill = "url(#btc-hatch)" if hatched else colour
+        fill = f"url(#btc-hatch{_id_suffix(frame)})" if hatched else colour
         parts.append(
-            f'<rect x="{x}" y="10" width="16" height="16" fill="{fill}" stroke="{INK}"/>'
-            f'<text x="{x + 22}" y="23" font-size="14" fill="{INK}">{escape(name)}</text>'
+            f'<rect x="{x}" y="{y}" width="16" height="16" fill="{fill}" stroke="{INK}"/>'
+            f'<text x="{x + 22}" y="{y + 13}" font-size="{frame.label}" fill="{INK}">'
+            f"{escape(name)}</text>"
         )
-        x += 30 + 8 * len(name)
-    return _svg(width, height, title, "".join(parts))
+        if frame.narrow:
+            y += 24
+        else:
+            x += 30 + 8 * len(name)
+    return _svg(width, height, title, "".join(parts), frame)
 
 
 @dataclass(frozen=True)
@@ -232,8 +411,41 @@ def line_chart(
     Replaces plotly in the simulators: plotly's front-end script alone made lesson 03 take about
     1.2 s longer to become usable (docs/performance.md), and each redraw re-creates the chart.
     """
-    width, height = 640, 340
-    left, right, upper, lower = 56, 26, 34 + 22 * ((len(lines) + 1) // 2), 50
+    args = (lines, title, x_title, y_title, x_range, y_range, x_ticks, y_ticks)
+    more = (bands, markers, points, h_lines)
+    return "".join(_line_chart(frame, *args, *more) for frame in FRAMES)
+
+
+def _line_chart(
+    frame: Frame,
+    lines: list[Line],
+    title: str,
+    x_title: str,
+    y_title: str,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    x_ticks: list[tuple[float, str]],
+    y_ticks: list[float],
+    bands: tuple[Band, ...],
+    markers: tuple[tuple[float, str], ...],
+    points: tuple[Point, ...],
+    h_lines: tuple[tuple[float, str], ...],
+) -> str:
+    width = frame.width
+    tick_size, label_size = frame.tick, frame.label
+    title_x = 8 if frame.narrow else 56
+    title_lines = wrap(title, width - title_x - 8, frame.title, bold=True)
+    columns = 1 if frame.narrow else 2
+    legend_top = 14 + 20 * len(title_lines)
+    left, right = (44, 12) if frame.narrow else (56, 26)
+    upper = legend_top + 22 * ((len(lines) + columns - 1) // columns)
+    lower = 50
+    height = upper + lower + 200 if frame.narrow else 340 + 20 * (len(title_lines) - 1)
+    if frame.narrow:
+        # Keep tick labels apart: at most one label per 44 units.
+        plot_w = width - left - right
+        keep = max(1, math.ceil(len(x_ticks) * 44 / plot_w))
+        x_ticks = x_ticks[::keep]
     plot_w, plot_h = width - left - right, height - upper - lower
     (x0, x1), (y0, y1) = x_range, y_range
     if x1 <= x0 or y1 <= y0:
@@ -251,14 +463,14 @@ def line_chart(
         parts.append(
             f'<rect x="{a:.1f}" y="{upper}" width="{max(b - a, 1):.1f}" height="{plot_h}" '
             f'fill="{band.colour}" fill-opacity="0.22"/>'
-            f'<text x="{a + 3:.1f}" y="{upper + 15}" font-size="13" fill="{INK}">'
+            f'<text x="{a + 3:.1f}" y="{upper + 15}" font-size="{tick_size}" fill="{INK}">'
             f"{escape(band.label)}</text>"
         )
     for tick in y_ticks:
         y = sy(tick)
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
-            f'<text x="{left - 8}" y="{y + 5:.1f}" text-anchor="end" font-size="13" '
+            f'<text x="{left - 8}" y="{y + 5:.1f}" text-anchor="end" font-size="{tick_size}" '
             f'fill="{INK}">{tick:g}</text>'
         )
     for value, label in x_ticks:
@@ -266,15 +478,15 @@ def line_chart(
         parts.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{upper + plot_h}" y2="{upper + plot_h + 5}" '
             f'stroke="{INK}"/><text x="{x:.1f}" y="{upper + plot_h + 20}" text-anchor="middle" '
-            f'font-size="13" fill="{INK}">{escape(label)}</text>'
+            f'font-size="{tick_size}" fill="{INK}">{escape(label)}</text>'
         )
     parts.append(
         f'<line x1="{left}" x2="{width - right}" y1="{upper + plot_h}" y2="{upper + plot_h}" '
         f'stroke="{INK}"/>'
         f'<text x="{left + plot_w / 2:.1f}" y="{height - 8}" text-anchor="middle" '
-        f'font-size="14" fill="{INK}">{escape(x_title)}</text>'
+        f'font-size="{label_size}" fill="{INK}">{escape(x_title)}</text>'
         f'<text transform="translate(16 {upper + plot_h / 2:.1f}) rotate(-90)" '
-        f'text-anchor="middle" font-size="14" fill="{INK}">{escape(y_title)}</text>'
+        f'text-anchor="middle" font-size="{label_size}" fill="{INK}">{escape(y_title)}</text>'
     )
     for value, label in h_lines:
         y = sy(value)
@@ -282,8 +494,8 @@ def line_chart(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{INK}" '
             f'stroke-width="1.5" stroke-dasharray="5 4"/>'
             + (
-                f'<text x="{width - right - 4}" y="{y - 6:.1f}" text-anchor="end" font-size="13" '
-                f'fill="{INK}">{escape(label)}</text>'
+                f'<text x="{width - right - 4}" y="{y - 6:.1f}" text-anchor="end" '
+                f'font-size="{tick_size}" fill="{INK}">{escape(label)}</text>'
                 if label
                 else ""
             )
@@ -293,7 +505,7 @@ def line_chart(
         parts.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{upper}" y2="{upper + plot_h}" stroke="{INK}" '
             f'stroke-width="1.5" stroke-dasharray="2 4"/>'
-            f'<text x="{x + 4:.1f}" y="{upper + plot_h - 8 - 16 * i}" font-size="13" '
+            f'<text x="{x + 4:.1f}" y="{upper + plot_h - 8 - 16 * i}" font-size="{tick_size}" '
             f'fill="{INK}">{escape(label)}</text>'
         )
     for line in lines:
@@ -318,23 +530,24 @@ def line_chart(
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7" fill="#ffffff" stroke="{point.colour}" '
             f'stroke-width="3"/><text x="{x + shift:.1f}" y="{y - 10:.1f}" text-anchor="{anchor}" '
-            f'font-size="13" font-weight="700" fill="{INK}" stroke="#ffffff" stroke-width="4" '
-            f'paint-order="stroke">{escape(point.label)}</text>'
+            f'font-size="{tick_size}" font-weight="700" fill="{INK}" stroke="#ffffff" '
+            f'stroke-width="4" paint-order="stroke">{escape(point.label)}</text>'
         )
     parts.append(
-        f'<text x="{left}" y="20" font-size="16" font-weight="700" fill="{INK}">'
-        f"{escape(title)}</text>"
+        _lines_text(
+            title_lines, 8 if frame.narrow else left, 20, frame.title, 20, ' font-weight="700"'
+        )
     )
     for i, line in enumerate(lines):
-        x, y = left + (i % 2) * 300, 42 + 22 * (i // 2)
+        x, y = left + (i % columns) * 300, legend_top + 8 + 22 * (i // columns)
         dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
         parts.append(
             f'<line x1="{x}" x2="{x + 34}" y1="{y - 5}" y2="{y - 5}" stroke="{line.colour}" '
-            f'stroke-width="3"{dash}/><text x="{x + 42}" y="{y}" font-size="14" '
+            f'stroke-width="3"{dash}/><text x="{x + 42}" y="{y}" font-size="{label_size}" '
             f'fill="{INK}">{escape(line.name)}</text>'
             + (_marker(line.marker, x + 17, y - 5, line.colour) if line.marker else "")
         )
-    return _svg(width, height, title, "".join(parts))
+    return _svg(width, height, title, "".join(parts), frame)
 
 
 def nice_ticks(low: float, high: float, most: int = 7) -> tuple[float, float, list[float]]:

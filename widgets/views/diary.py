@@ -88,6 +88,9 @@ class DiaryTool(ipw.VBox):
         )
         self.upload.observe(self._uploaded, "value")
         self.message = shared.html("", "btc-live")
+        # What a loaded file did is said beside the Load button, where the learner is looking (it
+        # used to appear by the Save button, about 1,000 px above it).
+        self.file_message = shared.html("", "btc-live", "btc-file-message")
         self.table = shared.html("")
         self.chart = SvgChart("Your diary: pain and mood", shared)
         self.download = shared.html("")
@@ -113,6 +116,7 @@ class DiaryTool(ipw.VBox):
                 self.chart,
                 shared.html("<h3 class='btc-sim-heading'>Keep it, or carry on from a file</h3>"),
                 ipw.HBox([self.upload], layout=shared.layout),
+                self.file_message,
                 self.download,
             ],
             layout=shared.layout,
@@ -160,7 +164,9 @@ class DiaryTool(ipw.VBox):
         """Read a CSV file's bytes and add its good rows; days already entered are kept."""
         result = from_csv(data)
         if not result.ok:
-            self._say(f"Nothing was loaded from {name}: {result.error}", error=True)
+            self._say(
+                f"Nothing was loaded from {name}: {result.error}", error=True, about_file=True
+            )
             return
         self.diary, clashes = merge(self.diary, result)
         notes = [str(problem) for problem in result.problems] + clashes
@@ -168,7 +174,7 @@ class DiaryTool(ipw.VBox):
         more = len(notes) - SHOWN_PROBLEMS
         if more > 0:
             shown += f"<li>…and {more} more.</li>"
-        self.message.value = (
+        self.file_message.value = (
             f"<p>{html.escape(result.summary)} Your diary now has {len(self.diary)} days.</p>"
             + (f"<ul class='btc-problems'>{shown}</ul>" if notes else "")
         )
@@ -186,19 +192,26 @@ class DiaryTool(ipw.VBox):
                 self._say(
                     f"Nothing was loaded: {name} is too big. The most we can read is 1 MB.",
                     error=True,
+                    about_file=True,
                 )
             else:
                 self.load_file(bytes(upload["content"]), name)
         except (KeyError, TypeError, ValueError, IndexError):
-            self._say("That file could not be read. Please choose a CSV file.", error=True)
+            self._say(
+                "That file could not be read. Please choose a CSV file.",
+                error=True,
+                about_file=True,
+            )
         finally:
             self.upload.value = ()
 
     # --- drawing ------------------------------------------------------------------------------
 
-    def _say(self, text: str, error: bool = False) -> None:
+    def _say(self, text: str, error: bool = False, about_file: bool = False) -> None:
         css = ' class="btc-error"' if error else ""
-        self.message.value = f"<p{css}>{html.escape(text)}</p>"
+        (
+            self.file_message if about_file else self.message
+        ).value = f"<p{css}>{html.escape(text)}</p>"
 
     def refresh(self) -> None:
         entries = list(self.diary)

@@ -26,7 +26,7 @@ from widgets.models.support_map import (
 from widgets.ui.download import download_link
 from widgets.ui.plots import AccessibleDiagram
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
-from widgets.ui.svg import _svg
+from widgets.ui.svg import FRAMES, Frame, _svg
 from widgets.ui.theme import INK, OKABE_ITO
 
 FILE_NAME = "my-support-map.txt"
@@ -147,17 +147,30 @@ def _shape(kind: str, x: float, y: float) -> str:
 
 
 def map_svg(support_map: SupportMap) -> str:
-    """You in the middle; supporters around you, grouped by kind (shape and colour both differ)."""
-    width, height = 640, 460
-    cx, cy = width / 2, height / 2 + 16
+    """You in the middle; supporters around you, grouped by kind (shape and colour both differ).
+    Drawn wide and narrow, like every chart (widgets/ui/svg.py)."""
+    return "".join(_map_svg(support_map, frame) for frame in FRAMES)
+
+
+def _map_svg(support_map: SupportMap, frame: Frame) -> str:
+    width = frame.width
+    legend_rows = len(KINDS) if frame.narrow else 1
+    height = (380 if frame.narrow else 426) + 34 * legend_rows
+    rx, ry = (100, 150) if frame.narrow else (235, 150)
+    label_size, limit = (14, 11) if frame.narrow else (13, LABEL_LIMIT)
+    cx, cy = width / 2, 34 * legend_rows + (height - 34 * legend_rows) / 2
     parts = [f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>']
-    x = 16.0
+    x, y = 16.0, 22.0
     for kind in KINDS:  # a legend: shape and colour for each kind
         parts.append(
-            _shape(kind, x + 13, 22) + f'<text x="{x + 34:.1f}" y="27" font-size="14" fill="{INK}">'
+            _shape(kind, x + 13, y)
+            + f'<text x="{x + 34:.1f}" y="{y + 5:.0f}" font-size="{frame.label}" fill="{INK}">'
             f"{KIND_PLURALS[kind]}</text>"
         )
-        x += 60 + 8.5 * len(KIND_PLURALS[kind])
+        if frame.narrow:
+            y += 34
+        else:
+            x += 60 + 8.5 * len(KIND_PLURALS[kind])
     nodes = []
     for kind, middle in KIND_ANGLES.items():
         group = [s for s in support_map.supporters if s.kind == kind]
@@ -165,7 +178,7 @@ def map_svg(support_map: SupportMap) -> str:
             share = (i + 0.5) / len(group) - 0.5
             angle = math.radians(middle + SECTOR * share)
             ring = 1.0 if i % 2 == 0 or len(group) < 4 else 0.68
-            x, y = cx + 235 * ring * math.cos(angle), cy + 150 * ring * math.sin(angle)
+            x, y = cx + rx * ring * math.cos(angle), cy + ry * ring * math.sin(angle)
             nodes.append((kind, supporter, x, y))
     for _kind, _supporter, x, y in nodes:
         parts.append(
@@ -182,10 +195,10 @@ def map_svg(support_map: SupportMap) -> str:
     for kind, supporter, x, y in nodes:
         parts.append(
             _shape(kind, x, y) + f'<text x="{x:.1f}" y="{y + 31:.1f}" text-anchor="middle" '
-            f'font-size="13" fill="{INK}" stroke="#ffffff" stroke-width="4" paint-order="stroke">'
-            f"{html.escape(_short(supporter.name))}</text>"
+            f'font-size="{label_size}" fill="{INK}" stroke="#ffffff" stroke-width="4" '
+            f'paint-order="stroke">{html.escape(_short(supporter.name, limit))}</text>'
         )
-    return _svg(width, height, "Your support map", "".join(parts))
+    return _svg(width, height, "Your support map", "".join(parts), frame)
 
 
 def map_text(support_map: SupportMap) -> str:

@@ -13,6 +13,9 @@
     python3 run.py build-static
                             build the course as a static site in build/static (the Python runs in
                             the learner's browser; needs Node.js and npm): docs/static-site.md
+    python3 run.py build-workbook
+                            print every lesson and blank worksheets to build/workbook.pdf, for
+                            paper (needs Chromium; --paper A4|Letter, --out PATH)
     python3 run.py bench    run the benchmark and write docs/performance.md
 
 Every command first makes sure .venv matches requirements/constraints.txt, so the widget front end
@@ -109,6 +112,13 @@ def build_static(args: list[str]) -> int:
     return run(sys.executable, "static_site/build.py", "--out", STATIC_OUT, *args)
 
 
+def build_workbook(args: list[str]) -> int:
+    """Print the lessons and worksheets to build/workbook.pdf (Playwright is in the test tools)."""
+    ensure_environment("test")
+    check_configuration()
+    return run(PYTHON, "-m", "workbook.build", *args)
+
+
 def test(args: list[str]) -> int:
     ensure_environment("test")
     for step in (
@@ -154,6 +164,7 @@ COMMANDS = {
     "lab": lab,
     "bench": bench,
     "build-static": build_static,
+    "build-workbook": build_workbook,
 }
 
 

@@ -251,6 +251,10 @@ def write_wheel(dest: Path, dist: str, version: str, files: dict[str, bytes]) ->
     return path
 
 
+#: What the course wheel carries from widgets/ besides its Python.
+PACKAGE_SUFFIXES = {".py", ".toml", ".js", ".css"}
+
+
 def course_wheel(dest: Path) -> Path:
     """The course's `widgets` package, with course.toml and the notebooks (lesson titles and
     summaries for the course map) and notebooks/checks/ (knowledge checks) laid out as in the
@@ -258,8 +262,11 @@ def course_wheel(dest: Path) -> Path:
     """
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     files: dict[str, bytes] = {}
-    for path in sorted((ROOT / "widgets").rglob("*.py")):
-        files[path.relative_to(ROOT).as_posix()] = path.read_bytes()
+    # The package's own files: its Python, and the content files and front-end scripts it reads
+    # at run time (widgets/content/*.toml, an anywidget's .js and .css).
+    for path in sorted((ROOT / "widgets").rglob("*")):
+        if path.suffix in PACKAGE_SUFFIXES and "__pycache__" not in path.parts:
+            files[path.relative_to(ROOT).as_posix()] = path.read_bytes()
     files["course.toml"] = (ROOT / "course.toml").read_bytes()
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         files[f"notebooks/{path.name}"] = path.read_bytes()

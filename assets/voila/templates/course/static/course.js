@@ -8,6 +8,8 @@
  * 4. Run the relaxation timers of lesson 05 (breathing guide, step timers) in the browser.
  * 5. Keep links to lessons, and tel:/sms: links, in the same tab: JupyterLab's output renderer
  *    opens every link in a new tab (on the static site each tab is another Python, ~350 MiB).
+ * 6. Presentation mode, for a group leader who projects a lesson: large type, no lesson menu, one
+ *    section on screen at a time (a section starts at each markdown cell with an h1 or h2).
  *
  * Widgets are drawn after the page loads, so the helpers run again whenever the page changes.
  */
@@ -213,6 +215,18 @@
     });
   }
 
+  // ipywidgets' file button counts the files it holds ("Load a diary file (0)"); the course's
+  // tools read a file at once and empty the button, so the count only ever says "(0)". Dropped.
+  function tidyUploadButtons(root) {
+    root.querySelectorAll("button.widget-upload").forEach(function (button) {
+      button.childNodes.forEach(function (node) {
+        if (node.nodeType !== 3) { return; }
+        var tidy = node.textContent.replace(/\s*\(\d+\)\s*$/, "");
+        if (tidy !== node.textContent) { node.textContent = tidy; }
+      });
+    });
+  }
+
   var scheduled = false;
   function refresh() {
     if (scheduled) { return; }
@@ -222,7 +236,275 @@
       markVisited(document);
       patchAccessibility(document);
       keepLinksInTab(document);
+      tidyUploadButtons(document);
+      renderPresentation();  // cells drawn late (outputs, the static site's kernel) join a section
     });
+  }
+
+  // Presentation mode. The switch (#btc-present, aria-pressed) or ?present=1 turns it on, and the
+  // choice is kept for this tab (sessionStorage), so the next lesson opens in it too; the switch,
+  // Escape or ?present=0 turns it off. CSS does the look (html.btc-presenting, in course.css); this
+  // only decides which cells are on screen (.btc-on-section), so it works the same in Voila and
+  // on the static site. The place is kept in the URL (#section-3), so a reload stays there.
+  var PRESENT_KEY = "btc-present-v1";
+  var SECTION_HASH = /^#section-(\d+)$/;
+  // Keys that belong to what has focus: typing, sliders, widgets, and the help panel. The course's
+  // own section buttons are left out, so arrows still page after pressing "Present" or "Next".
+  var OWN_KEYS = "input, textarea, select, [role='slider'], [contenteditable], .jupyter-widgets, " +
+    "#btc-help, button:not(.btc-presentation-switch):not(.btc-present-bar button)";
+  var presenting = false;
+  var current = 0;  // the section on screen, counted from 0
+
+  function storePresenting(on) {
+    try {
+      if (on) { window.sessionStorage.setItem(PRESENT_KEY, "1"); }
+      else { window.sessionStorage.removeItem(PRESENT_KEY); }
+    } catch (e) { /* storage blocked: the mode still works on this page */ }
+  }
+
+  function storedPresenting() {
+    try { return window.sessionStorage.getItem(PRESENT_KEY) === "1"; } catch (e) { return false; }
+  }
+
+  // The lesson's cells in order, grouped: a markdown cell with an h1 or h2 starts a section, and
+  // anything before the first such cell belongs to the first section (no empty first screen).
+  function lessonSections() {
+    var sections = [];
+    var headed = false;
+    document.querySelectorAll(".btc-cells .jp-Cell").forEach(function (cell) {
+      if (cell.parentElement.closest(".jp-Cell")) { return; }
+      var heading = cell.classList.contains("jp-MarkdownCell") && cell.querySelector("h1, h2");
+      if (!sections.length || (heading && headed)) { sections.push([]); headed = false; }
+      sections[sections.length - 1].push(cell);
+      if (heading) { headed = true; }
+    });
+    return sections;
+  }
+
+  function presentParts() {
+    return {
+      toggle: document.getElementById("btc-present"),
+      bar: document.getElementById("btc-present-bar"),
+      status: document.querySelector("#btc-present-bar .btc-present-status"),
+      prev: document.querySelector("#btc-present-bar .btc-present-prev"),
+      next: document.querySelector("#btc-present-bar .btc-present-next"),
+      header: document.querySelector(".btc-header"),
+    };
+  }
+
+  // Voila's shell scrolls #rendered_cells; before the shell (and on other hosts) the window does.
+  function scrollers() {
+    return [document.getElementById("rendered_cells"), document.scrollingElement].filter(Boolean);
+  }
+
+  function scrollToTop() {
+    scrollers().forEach(function (el) { el.scrollTop = 0; });
+  }
+
+  // Bring `el` to the top of the window, below the sticky header rather than under it.
+  function scrollToPlace(el) {
+    el.scrollIntoView({ block: "start" });
+    var header = presentParts().header;
+    var scroller = scrollers().filter(function (s) { return s.scrollTop > 0; })[0];
+    if (header && scroller) { scroller.scrollTop -= header.offsetHeight + 8; }
+  }
+
+  function renderPresentation() {
+    var parts = presentParts();
+    if (!parts.toggle || !parts.bar) { return; }
+    var root = document.documentElement;
+    root.classList.toggle("btc-presenting", presenting);
+    setIfChanged(parts.toggle, "aria-pressed", presenting ? "true" : "false");
+    if (parts.bar.hidden === presenting) { parts.bar.hidden = !presenting; }
+    var sections = lessonSections();
+    if (!presenting) {
+      sections.forEach(function (cells) {
+        cells.forEach(function (cell) { cell.classList.remove("btc-on-section"); });
+      });
+      root.classList.remove("btc-last-section");
+      return;
+    }
+    var count = Math.max(sections.length, 1);
+    current = Math.min(Math.max(current, 0), count - 1);
+    sections.forEach(function (cells, index) {
+      cells.forEach(function (cell) {
+        cell.classList.toggle("btc-on-section", index === current);
+      });
+    });
+    root.classList.toggle("btc-last-section", current === count - 1);
+    setIfChanged(root, "data-btc-section", String(current + 1));
+    setText(parts.status, "Section " + (current + 1) + " of " + count);
+    if (parts.prev.disabled !== (current === 0)) { parts.prev.disabled = current === 0; }
+    var last = current === count - 1;
+    if (parts.next.disabled !== last) { parts.next.disabled = last; }
+    // The lesson fills the window below the header, so the section buttons sit at its foot.
+    var top = parts.header ? Math.round(parts.header.getBoundingClientRect().height) + "px" : "0px";
+    if (root.style.getPropertyValue("--btc-present-top") !== top) {
+      root.style.setProperty("--btc-present-top", top);
+    }
+  }
+
+  // Keep the place in the address (replaced, not pushed: Back still leaves the lesson). Off, a
+  // section number is dropped; any other place (#Sources) is left alone.
+  function writeSectionHash() {
+    var hash = presenting ? "#section-" + (current + 1) : "";
+    if (!presenting && !SECTION_HASH.test(window.location.hash)) { return; }
+    if (window.location.hash === hash) { return; }
+    try {
+      window.history.replaceState(window.history.state, "",
+        window.location.pathname + window.location.search + hash);
+    } catch (e) { /* some hosts forbid it: the mode works, a reload starts at section 1 */ }
+  }
+
+  function focusHeading(cells) {
+    var heading = null;
+    for (var i = 0; i < cells.length && !heading; i++) {
+      heading = cells[i].querySelector("h1, h2");
+    }
+    heading = heading || cells[0];
+    if (!heading) { return; }
+    setIfChanged(heading, "tabindex", "-1");
+    heading.focus({ preventScroll: true });
+  }
+
+  function showSection(index, focus) {
+    var sections = lessonSections();
+    if (!sections.length) { return; }
+    current = Math.min(Math.max(index, 0), sections.length - 1);
+    renderPresentation();
+    writeSectionHash();
+    scrollToTop();
+    if (focus) { focusHeading(sections[current]); }
+    announceShown(current + 1);
+  }
+
+  // For benchmarks/presentation.py (and anything else that wants to know): a section is on screen.
+  function announceShown(number) {
+    document.dispatchEvent(new CustomEvent("btc-section-shown", { detail: { section: number } }));
+  }
+
+  // The section the reader has reached: the last one whose first cell starts above mid-screen.
+  function sectionInView(sections) {
+    var found = 0;
+    var line = window.innerHeight / 2;
+    sections.forEach(function (cells, index) {
+      var box = cells[0].getBoundingClientRect();
+      if (box.height && box.top <= line) { found = index; }
+    });
+    return found;
+  }
+
+  function setPresenting(on) {
+    if (on === presenting) { return; }
+    var sections = lessonSections();
+    // Turning it on keeps the reader's place; turning it off leaves the same section in view.
+    if (on) {
+      var top = scrollers().some(function (el) { return el.scrollTop > 0; });
+      current = top ? sectionInView(sections) : 0;
+    }
+    presenting = on;
+    storePresenting(on);
+    try {  // ?present=1 (or =0) has been followed: a reload must not undo the choice just made
+      var url = new URL(window.location.href);
+      if (url.searchParams.has("present")) {
+        url.searchParams.delete("present");
+        window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+      }
+    } catch (e) { /* ignore */ }
+    if (on) {
+      showSection(current, false);
+      return;
+    }
+    renderPresentation();
+    writeSectionHash();
+    var first = sections[current] && sections[current][0];
+    if (first && current > 0) { scrollToPlace(first); }
+    announceShown(0);
+  }
+
+  // PageDown and PageUp (what a presentation clicker sends) scroll a section taller than the
+  // screen first, then move on; the arrow keys always move to the next or previous section.
+  function pageOrMove(step) {
+    var scroller = scrollers().filter(function (el) {
+      return el.scrollHeight > el.clientHeight + 1;
+    })[0];
+    if (scroller) {
+      var room = step > 0 ? scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop
+        : scroller.scrollTop;
+      if (room > 2) {
+        var still = window.matchMedia &&
+          window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+        var bar = presentParts().bar;
+        var by = scroller.clientHeight - (bar ? bar.offsetHeight : 0) - 80;
+        scroller.scrollBy({ top: step * Math.max(by, 40), behavior: still ? "auto" : "smooth" });
+        return;
+      }
+    }
+    showSection(current + step, true);
+  }
+
+  // A link to a place inside a section that is not on screen (a source, a heading) shows it.
+  function followHash() {
+    if (!presenting) { return; }
+    var match = SECTION_HASH.exec(window.location.hash);
+    if (match) {
+      var wanted = parseInt(match[1], 10) - 1;
+      if (wanted !== current) { showSection(wanted, false); }
+      return;
+    }
+    var target = null;
+    try {
+      target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    } catch (e) { /* a malformed escape: no such place */ }
+    var sections = lessonSections();
+    var cell = target && target.closest(".btc-cells .jp-Cell");
+    for (var i = 0; cell && i < sections.length; i++) {
+      if (sections[i].indexOf(cell) !== -1) {
+        current = i;
+        renderPresentation();
+        scrollToPlace(target);
+      }
+    }
+    writeSectionHash();
+  }
+
+  function onPresentKey(event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var target = event.target && event.target.closest ? event.target : null;
+    if (target && target.closest(OWN_KEYS)) { return; }
+    if (event.key === "Escape") {
+      setPresenting(false);
+      var toggle = presentParts().toggle;
+      if (toggle) { toggle.focus({ preventScroll: true }); }
+      event.preventDefault();
+      return;
+    }
+    if (event.shiftKey) { return; }
+    var moves = { ArrowRight: 1, ArrowLeft: -1, PageDown: 2, PageUp: -2 };
+    var move = moves[event.key];
+    if (!move) { return; }
+    event.preventDefault();
+    if (Math.abs(move) === 2) { pageOrMove(move / 2); } else { showSection(current + move, true); }
+  }
+
+  function startPresentation() {
+    var parts = presentParts();
+    if (!parts.toggle || !parts.bar) { return; }
+    var asked = null;
+    try {
+      asked = new URLSearchParams(window.location.search).get("present");
+    } catch (e) { /* a browser without URLSearchParams: the tab's choice only */ }
+    presenting = asked === "1" ? true : asked === "0" ? false : storedPresenting();
+    if (asked === "1" || asked === "0") { storePresenting(presenting); }
+    var match = SECTION_HASH.exec(window.location.hash);
+    current = match ? parseInt(match[1], 10) - 1 : 0;
+    renderPresentation();
+    if (presenting) { writeSectionHash(); }
+    parts.toggle.addEventListener("click", function () { setPresenting(!presenting); });
+    parts.prev.addEventListener("click", function () { showSection(current - 1, true); });
+    parts.next.addEventListener("click", function () { showSection(current + 1, true); });
+    window.addEventListener("hashchange", followHash);
+    window.addEventListener("resize", function () { if (presenting) { renderPresentation(); } });
   }
 
   function start() {
@@ -234,13 +516,16 @@
       startTimers(document);  // at once, not on the next frame: keeps text and circle in step
       refresh();
     }).observe(document.body, { childList: true, subtree: true });
+    startPresentation();
     document.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape") { return; }
       var help = document.getElementById("btc-help");
-      if (help && help.open) {
+      if (event.key === "Escape" && help && help.open) {  // Escape closes help before anything else
         help.open = false;
         help.querySelector("summary").focus();
+        event.preventDefault();
+        return;
       }
+      if (presenting) { onPresentKey(event); }
     });
   }
 

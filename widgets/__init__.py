@@ -32,6 +32,8 @@ _EXPORTS = {
     "pacing_planner": "widgets.views.pacing_planner",
     "relaxation": "widgets.views.relaxation",
     "support_map": "widgets.views.support_map",
+    "MyRecord": "widgets.views.my_record",
+    "my_record": "widgets.views.my_record",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -1,0 +1,443 @@
+"""The learner record's device store in a real browser (issue 13): the consent, the namespaced key,
+a reload and a browser restart, stored copies that cannot be read, blocked and full storage,
+"forget", and "don't keep anything". Every page must ask nothing of another host and log no
+console error.
+
+Voila serves only notebooks in notebooks/, so the panel is shown by a one-cell notebook in a copy
+of the course (tests/harness.py `start_course_copy`). voila.py still denies anywidget's front-end
+extension (it was unused until now), so this copy turns it back on from the command line; the lead
+removes "anywidget" from `extension_denylist` when the record is wired into the lessons.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests import harness
+from tests.harness import wait_interactive
+from widgets.models.diary import Diary, Entry
+from widgets.models.learner_record import (
+    LearnerRecord,
+    LessonProgress,
+    PainCheckEntry,
+    default_course_id,
+    parse_text,
+    storage_key,
+    to_text,
+)
+
+NOTEBOOK = "zz_record_test.ipynb"
+SOURCE = {
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "metadata": {},
+            "outputs": [],
+            "source": "from widgets.views.my_record import MyRecord\n\nMyRecord()",
+        }
+    ],
+    "metadata": {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}
+    },
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+ANYWIDGET_ON = "--VoilaConfiguration.extension_denylist=['jupyterlab_pygments']"
+KEY = storage_key(default_course_id(), "/")  # the copy is served at the root
+PREFIX = "btc-record-v1:"
+PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
+RECORD = LearnerRecord(
+    lessons=(LessonProgress("00_welcome.ipynb"),),
+    diary=Diary((Entry(date(2024, 3, 7), 4, 7.5, 6, 5, 30, PAYLOAD),)),
+    pain_checks=(PainCheckEntry(date(2024, 3, 7), (3, 4, 5)),),
+)
+SHUTDOWN = "(a refused kernel shutdown on leaving the page)"
+REFUSED = "Failed to load resource: the server responded with a status of 403 (Forbidden)"
+
+#: The record's keys in this origin's storage (the course's namespace, any course).
+KEYS_JS = """kind => {
+  const keys = [];
+  for (let i = 0; i < window[kind].length; i += 1) keys.push(window[kind].key(i));
+  return keys.sort();
+}"""
+SAID_JS = """words => {
+  const live = document.querySelector('.btc-my-record .btc-live');
+  return !!live && live.innerText.includes(words);
+}"""
+
+
+@pytest.fixture(scope="module")
+def record_course(tmp_path_factory):
+    real = harness.start_voila
+
+    def start(log_path, **options):
+        return real(log_path, args=(ANYWIDGET_ON,), **options)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(harness, "start_voila", start)
+        server = harness.start_course_copy(
+            tmp_path_factory.mktemp("record-course"), {NOTEBOOK: json.dumps(SOURCE)}
+        )
+    yield server
+    server.stop()
+
+
+class Watch:
+    """Every request, console error and page error of a page, checked when the test ends."""
+
+    def __init__(self, page, server) -> None:
+        self.page, self.server = page, server
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("websocket", lambda socket: self.requests.append(socket.url))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on(
+            "response",
+            lambda r: (
+                r.status == 403 and "/api/shutdown/" in r.url and self.errors.append(SHUTDOWN)
+            ),
+        )
+
+    def open(self) -> None:
+        self.page.goto(self.server.lesson_url(NOTEBOOK))
+        self.loaded()
+
+    def reload(self) -> None:
+        self.page.reload()
+        self.loaded()
+
+    def loaded(self) -> None:
+        """The lesson is interactive and the store has reported what it holds."""
+        wait_interactive(self.page)
+        self.page.wait_for_selector(".btc-device-store[data-status]", state="attached")
+        self.page.wait_for_function(
+            "document.querySelector('.btc-device-store').dataset.event !== '0'"
+        )
+
+    def check(self) -> None:
+        left = [e for e in self.errors if e != SHUTDOWN]
+        for _ in range(self.errors.count(SHUTDOWN)):  # Voila's, on leaving a page (see presenting)
+            if REFUSED in left:
+                left.remove(REFUSED)
+        assert left == [], left
+        host = f"127.0.0.1:{self.server.port}"
+        foreign = [
+            url
+            for url in self.requests
+            if urlparse(url).scheme in {"http", "https", "ws", "wss"}
+            and urlparse(url).netloc != host
+        ]
+        assert foreign == [], f"requests to other hosts: {foreign}"
+        assert self.page.evaluate("window.__pwned") is None
+        assert self.page.locator("img[src='x']").count() == 0
+
+
+def watch(page, server) -> Watch:
+    return Watch(page, server)
+
+
+@pytest.fixture
+def watched(page, record_course):
+    seen = Watch(page, record_course)
+    yield seen
+    seen.check()
+
+
+def said(page, words: str, timeout: float = 20_000) -> None:
+    page.wait_for_function(SAID_JS, arg=words, timeout=timeout)
+
+
+def message(page) -> str:
+    return page.locator(".btc-my-record .btc-live").inner_text()
+
+
+def record_keys(page, kind: str = "localStorage") -> list[str]:
+    return [k for k in page.evaluate(KEYS_JS, kind) if k.startswith(PREFIX)]
+
+
+def stored(page) -> str | None:
+    return page.evaluate("key => localStorage.getItem(key)", KEY)
+
+
+def press(page, name: str) -> None:
+    page.locator(".btc-my-record").get_by_role("button", name=name, exact=True).click()
+
+
+def keep(page) -> None:
+    """Choose "keep", and wait until the page's answers so far are stored (a save may follow the
+    first answer: course.js's older list of lessons is merged in first)."""
+    press(page, "Keep my answers on this device")
+    said(page, "Done. Your answers will be kept on this device.")
+    page.wait_for_function(
+        """key => localStorage.getItem(key) !== null
+          && document.querySelector('.btc-device-store').dataset.status === 'saved'""",
+        arg=KEY,
+    )
+
+
+def restore(page, path) -> None:
+    with page.expect_file_chooser() as chooser:
+        page.locator(".btc-my-record .widget-upload").click()
+    chooser.value.set_files(str(path))
+
+
+@pytest.fixture
+def backup(tmp_path):
+    path = tmp_path / "breaking-the-cycle-backup-2024-03-07.json"
+    path.write_text(to_text(RECORD), encoding="utf-8")
+    return path
+
+
+# ---- consent and the key -----------------------------------------------------------------------
+
+
+def test_nothing_of_the_record_is_stored_before_the_choice_then_keep_uses_the_course_key(watched):
+    page = watched.page
+    watched.open()
+    page.wait_for_timeout(500)  # let a late write show up, if there were one
+    assert record_keys(page) == [] and record_keys(page, "sessionStorage") == []
+    assert page.locator(".btc-device-store").get_attribute("data-status") == "loaded"
+    assert page.locator(".btc-my-record").get_by_role("button", name="Keep my answers").is_visible()
+    keep(page)
+    assert record_keys(page) == sorted([KEY, KEY + ":consent"])
+    assert KEY == "btc-record-v1:breaking-the-cycle:%2F"
+    assert parse_text(stored(page)).ok
+    assert page.evaluate("key => localStorage.getItem(key)", KEY + ":consent") == "keep"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="course.js still writes 'btc-visited-v1' before the consent question (issue 13: the "
+    "lead gates it on the record's consent); remove this marker when it does not",
+)
+def test_nothing_at_all_is_stored_before_the_choice(watched):
+    watched.open()
+    watched.page.wait_for_timeout(500)
+    assert watched.page.evaluate(KEYS_JS, "localStorage") == []
+
+
+def test_the_record_comes_back_after_a_reload_and_a_browser_restart(
+    watched, browser, record_course, backup
+):
+    page = watched.page
+    watched.open()
+    keep(page)
+    restore(page, backup)
+    said(page, "We restored breaking-the-cycle-backup-2024-03-07.json.")
+    assert "Your record is kept on this device." in message(page)
+    page.wait_for_function("key => localStorage.getItem(key).includes('2024-03-07')", arg=KEY)
+    kept = parse_text(stored(page)).record
+    assert kept.diary == RECORD.diary and kept.pain_checks == RECORD.pain_checks
+    # course.js's list of lessons opened (version 0) came into the record when "keep" was chosen
+    assert [x.file for x in kept.lessons] == ["00_welcome.ipynb", NOTEBOOK]
+    watched.reload()
+    said(page, "Welcome back.")
+    assert "2 lessons opened, 1 diary day and 1 pain check" in message(page)
+    # A browser restart: a new browser context with this one's saved storage.
+    state = page.context.storage_state()
+    context = browser.new_context(storage_state=state)
+    try:
+        restarted = context.new_page()
+        again = watch(restarted, record_course)
+        again.open()
+        said(restarted, "Welcome back.")
+        assert parse_text(stored(restarted)).record == kept
+        again.check()
+    finally:
+        context.close()
+    # A fresh profile sees nothing.
+    context = browser.new_context()
+    try:
+        fresh = context.new_page()
+        watch(fresh, record_course).open()
+        assert record_keys(fresh) == []
+        assert "Your record is empty so far." in fresh.locator(".btc-my-record").inner_text()
+    finally:
+        context.close()
+
+
+# ---- stored copies that cannot be read -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "case, value, words",
+    [
+        ("corrupt", '{"version": 1, "diary": [', "could not be read"),
+        ("oversized", "x" * 2_000_000, "too big to read"),
+        ("newer", json.dumps({"version": 7, "diary": []}), "newer version of the course"),
+        ("not ours", json.dumps({"version": 1, "tracker": "abc"}), "not a record from"),
+    ],
+)
+def test_a_stored_copy_that_cannot_be_read_gets_a_message_and_is_never_overwritten(
+    watched, backup, tmp_path, case, value, words
+):
+    page = watched.page
+    watched.open()
+    keep(page)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, value])
+    watched.reload()
+    said(page, words)
+    assert "The stored copy has not been changed." in message(page)
+    restore(page, backup)  # the page still works: a backup is restored into it...
+    said(page, "We restored")
+    press(page, "Make a backup file")  # ...and can be downloaded
+    page.locator(".btc-my-record a.btc-download").wait_for()
+    assert stored(page) == value  # ...but the stored copy is not touched
+    with page.expect_download() as download:
+        press(page, "Download the stored copy as it is")
+    assert download.value.suggested_filename.startswith("breaking-the-cycle-stored-copy-")
+    with open(download.value.path(), encoding="utf-8") as raw:
+        assert raw.read() == value
+    press(page, "Replace the stored copy with this page's answers")
+    said(page, "Saving is on again.")
+    page.wait_for_function("([k, v]) => localStorage.getItem(k) !== v", arg=[KEY, value])
+    assert parse_text(stored(page)).record == RECORD
+
+
+def test_a_stored_copy_with_wrong_types_and_html_is_cleaned_with_a_message(watched):
+    page = watched.page
+    watched.open()
+    keep(page)
+    tampered = {
+        "version": 1,
+        "diary": [
+            {"date": "2024-03-01", "pain": 4, "sleep_hours": 7, "sleep_quality": 5, "mood": 5,
+             "active_minutes": 10, "note": PAYLOAD},
+            {"date": "2024-03-02", "pain": PAYLOAD},
+        ],
+        "self_checks": "lots",
+        PAYLOAD: True,
+    }  # fmt: skip
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, json.dumps(tampered)])
+    watched.reload()
+    said(page, "some parts were left out")
+    text = message(page)
+    assert (
+        "Diary day 2 was left out" in text and "The list of mood self-checks was left out" in text
+    )
+    assert PAYLOAD[:20] in text  # shown as text
+    assert page.locator(".btc-my-record .btc-problems li").count() == 3
+    press(page, "Keep what could be read and carry on")
+    said(page, "Saving is on again.")
+    page.wait_for_function("k => !localStorage.getItem(k).includes('lots')", arg=KEY)
+    cleaned = parse_text(stored(page))
+    assert cleaned.problems == () and cleaned.record.diary.entries[0].note == PAYLOAD
+
+
+# ---- blocked and full storage --------------------------------------------------------------------
+
+BLOCKED_JS = """Object.defineProperty(window, 'localStorage', {
+  get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }
+});"""
+FULL_JS = """(() => {
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (this === window.localStorage && key.startsWith('btc-record-v1:')
+        && !key.endsWith(':consent')) {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    return setItem.call(this, key, value);
+  };
+})();"""
+
+
+def test_blocked_storage_gets_a_message_and_the_page_keeps_working(watched, backup):
+    page = watched.page
+    page.context.add_init_script(BLOCKED_JS)
+    watched.open()
+    assert page.locator(".btc-device-store").get_attribute("data-status") == "storage-unavailable"
+    press(page, "Keep my answers on this device")
+    said(page, "This browser does not let the course keep anything.")
+    restore(page, backup)
+    said(page, "We restored")
+    press(page, "Make a backup file")
+    page.locator(".btc-my-record a.btc-download").wait_for()
+
+
+def test_a_full_storage_gets_a_message_and_the_old_copy_is_kept(watched, backup):
+    page = watched.page
+    watched.open()
+    keep(page)
+    old = stored(page)
+    page.evaluate(FULL_JS)
+    restore(page, backup)
+    said(page, "This device's storage is full")
+    assert stored(page) == old
+    assert page.locator(".btc-device-store").get_attribute("data-status") == "quota-exceeded"
+
+
+# ---- forget, and keep nothing ------------------------------------------------------------------
+
+
+def test_forget_leaves_nothing_of_the_course_on_the_device(watched, backup):
+    page = watched.page
+    other = "btc-record-v1:another-course:%2F"
+    watched.open()
+    page.evaluate("k => localStorage.setItem(k, '{}')", other)  # another course on this host
+    keep(page)
+    restore(page, backup)
+    said(page, "We restored")
+    press(page, "Forget everything on this device")
+    assert stored(page) is not None  # nothing removed before the confirmation
+    press(page, "Yes, forget everything")
+    said(page, "Nothing from this course is stored on this device now.")
+    assert record_keys(page) == [other]  # another course's record is not this course's to forget
+    assert record_keys(page, "sessionStorage") == []
+    assert page.evaluate("localStorage.getItem('btc-visited-v1')") is None
+    assert "Your record is empty so far." in page.locator(".btc-my-record").inner_text()
+    assert page.locator(".btc-my-record").get_by_role("button", name="Keep my answers").is_visible()
+
+
+def test_dont_keep_anything_leaves_nothing_after_the_tab_closes(watched, browser, record_course):
+    page = watched.page
+    watched.open()
+    press(page, "Don't keep anything (shared or public computer)")
+    said(page, "Nothing from this course is stored on this device now.")
+    assert record_keys(page) == []
+    assert record_keys(page, "sessionStorage") == [KEY + ":consent"]
+    watched.reload()  # the next page in this tab remembers the choice
+    keep_button = page.locator(".btc-my-record").get_by_role("button", name="Keep my answers")
+    assert not keep_button.is_visible()
+    assert "Nothing is kept." in page.locator(".btc-my-record").inner_text()
+    state = page.context.storage_state()  # what outlives the tab: cookies and localStorage
+    assert not [
+        item["name"]
+        for origin in state["origins"]
+        for item in origin["localStorage"]
+        if item["name"].startswith(PREFIX)
+    ]
+    context = browser.new_context(storage_state=state)
+    try:
+        later = context.new_page()
+        watch(later, record_course).open()
+        assert record_keys(later) == [] and record_keys(later, "sessionStorage") == []
+        assert (
+            later.locator(".btc-my-record")
+            .get_by_role("button", name="Keep my answers")
+            .is_visible()
+        )
+    finally:
+        context.close()
+
+
+def test_the_panel_passes_axe_before_and_after_the_choice(watched):
+    def serious() -> list[str]:
+        return [
+            f"{v['id']}: {v['help']}"
+            for v in Axe().run(page).response["violations"]
+            if v["impact"] in {"serious", "critical"}
+        ]
+
+    page = watched.page
+    watched.open()
+    assert serious() == []
+    keep(page)  # the choice made, a message in the live region
+    assert serious() == []

@@ -1,0 +1,481 @@
+"""The record panel without a browser: the front end is simulated by setting the store's traits.
+
+`FakeBrowser` answers the panel's requests the way widgets/ui/device_store.js does, over two dicts
+standing in for localStorage and sessionStorage (tests/browser/test_device_store.py runs the real
+one). Every test checks what is stored, and that nothing is stored before the learner chose.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+from datetime import date
+
+import pytest
+
+from widgets.models.diary import Diary, Entry
+from widgets.models.learner_record import (
+    MAX_BYTES,
+    LearnerRecord,
+    LessonProgress,
+    PainCheckEntry,
+    parse_text,
+    storage_key,
+    to_text,
+)
+from widgets.ui.device_store import DeviceStore
+from widgets.views.my_record import MyRecord, my_record, say, words
+
+COURSE = "breaking-the-cycle"
+KEY = storage_key(COURSE, "/")
+CONSENT = KEY + ":consent"
+PAYLOAD = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+DAY = date(2024, 3, 7)
+RECORD = LearnerRecord(
+    lessons=(LessonProgress("00_welcome.ipynb"),),
+    diary=Diary((Entry(DAY, 4, 7.5, 6, 5, 30, PAYLOAD),)),
+    pain_checks=(PainCheckEntry(DAY, (3, 4, 5)),),
+)
+
+
+class FakeBrowser:
+    """device_store.js over two dicts: it writes only when asked, and reports as the JS does."""
+
+    def __init__(self, local: dict | None = None, session: dict | None = None) -> None:
+        self.local = {} if local is None else local
+        self.session = {} if session is None else session
+        self.available = True
+        self.full = False
+        self.stubborn = False  # a key that comes back after removal (another tab)
+        self.downloads: list[tuple[str, str]] = []
+        self.event = 0
+        self.store: DeviceStore | None = None
+
+    def open(self) -> MyRecord:
+        """A new page: a new panel whose browser half loads at once."""
+        panel = MyRecord(COURSE)
+        self.store = panel.store
+        self.event = 0
+        panel.store.observe(self._request, "request")
+        self._load(0)
+        return panel
+
+    def report(self, status: str, answered: int, **extra: object) -> None:
+        self.event += 1
+        self.store.set_state({"status": status, "answered": answered, "event": self.event, **extra})
+
+    def _ours(self, key: str) -> bool:
+        return key == KEY or key.startswith(KEY + ":") or key == "btc-visited-v1"
+
+    def _load(self, answered: int) -> None:
+        if not self.available:
+            self.report("storage-unavailable", answered, storage_key=KEY, consent="unknown")
+            return
+        consent = "keep" if self.local.get(CONSENT) == "keep" else "unknown"
+        if consent == "unknown" and self.session.get(CONSENT) == "none":
+            consent = "none"
+        text = ""
+        if consent == "keep":
+            text = self.local.get(KEY, self.local.get("btc-visited-v1", ""))
+        self.report("loaded", answered, storage_key=KEY, consent=consent, document=text)
+
+    def _request(self, change: dict) -> None:
+        request = change["new"]
+        command, rid = request["command"], request["id"]
+        if command == "reload":
+            self._load(rid)
+        elif command in ("keep", "save"):
+            if not self.available:
+                self.report("storage-unavailable", rid)
+                return
+            text = request.get("document")
+            if command == "keep":
+                self.local[CONSENT] = "keep"
+                self.session.pop(CONSENT, None)
+                existing = self.local.get(KEY, self.local.get("btc-visited-v1"))
+                if existing is not None and existing != text:
+                    self.report("loaded", rid, consent="keep", document=existing)
+                    return
+            elif self.local.get(CONSENT) != "keep":
+                self.report("refused", rid)
+                return
+            if self.full:
+                self.report("quota-exceeded", rid)
+                return
+            if text is not None:
+                self.local[KEY] = text
+            self.report("saved", rid)
+        elif command in ("none", "forget"):
+            for key in [k for k in self.session if self._ours(k)]:
+                del self.session[key]
+            if command == "none":
+                self.session[CONSENT] = "none"
+            if not self.available:
+                self.report("storage-unavailable", rid)
+                return
+            for key in [k for k in self.local if self._ours(k)]:
+                del self.local[key]
+            if self.stubborn:
+                self.local[KEY] = "{}"
+            left = [k for k in self.local if self._ours(k)]
+            self.report("forgotten" if left else "empty-verified", rid)
+        elif command == "download-raw":
+            if KEY not in self.local:
+                self.report("nothing-stored", rid)
+                return
+            self.downloads.append((request["filename"], self.local[KEY]))
+            self.report("raw-downloaded", rid)
+
+
+@pytest.fixture
+def browser() -> FakeBrowser:
+    return FakeBrowser()
+
+
+def text_of(panel: MyRecord) -> str:
+    return panel.message.value
+
+
+def backup_of(panel: MyRecord) -> bytes:
+    link = panel.backup_link.value
+    return base64.b64decode(link.split("base64,", 1)[1].split('"', 1)[0])
+
+
+def upload(panel: MyRecord, data: bytes, name: str = "backup.json", size: object = None) -> None:
+    """Deliver a file as the browser does (through the widget's deserializer)."""
+    entry = {"name": name, "type": "application/json", "size": len(data) if size is None else size}
+    panel.upload.set_state({"value": [{**entry, "content": memoryview(data), "last_modified": 0}]})
+
+
+# ---- consent -----------------------------------------------------------------------------------
+
+
+def test_the_first_visit_asks_and_stores_nothing_before_the_answer(browser):
+    panel = browser.open()
+    assert panel.consent == "unknown"
+    assert panel.choice_box.layout.display == "flex" and panel.chosen_box.layout.display == "none"
+    assert panel.keep_button.description == "Keep my answers on this device"
+    assert panel.none_button.description == "Don't keep anything (shared or public computer)"
+    panel.replace(RECORD)
+    panel.make_backup()  # a download is the learner's own act, not storage
+    assert panel.store.request == {}  # not one command sent to the browser
+    assert browser.local == {} and browser.session == {}
+    assert panel.record == RECORD
+
+
+def test_keep_stores_the_choice_and_the_answers_so_far_then_every_change(browser):
+    panel = browser.open()
+    panel.replace(RECORD)
+    panel.keep_button.click()
+    assert browser.local[CONSENT] == "keep" and parse_text(browser.local[KEY]).record == RECORD
+    assert text_of(panel) == f"<p>{html.escape(say('status', 'kept'))}</p>"
+    assert panel.chosen_box.layout.display == "flex" and panel.choice_box.layout.display == "none"
+    assert say("consent", "chosen_keep") in panel.chosen_text.value
+    more = LearnerRecord(lessons=RECORD.lessons + (LessonProgress("01_x.ipynb", done=True),))
+    panel.replace(more)
+    assert parse_text(browser.local[KEY]).record == more
+
+
+def test_a_new_page_gets_the_record_back_and_says_welcome(browser):
+    first = browser.open()
+    first.keep_button.click()
+    first.replace(RECORD)
+    again = browser.open()
+    assert again.consent == "keep" and again.record == RECORD
+    assert html.escape(say("status", "welcome_back")) in text_of(again)
+    assert "1 lesson opened, 1 diary day and 1 pain check" in again.contents.value
+    assert "<script>" not in again.contents.value + text_of(again)
+
+
+def test_answers_typed_before_the_stored_copy_arrives_are_merged_not_lost():
+    browser = FakeBrowser(local={CONSENT: "keep", KEY: to_text(RECORD)})
+    panel = MyRecord(COURSE)
+    browser.store = panel.store
+    panel.store.observe(browser._request, "request")
+    typed = LearnerRecord(lessons=(LessonProgress("05_x.ipynb"),))
+    panel.replace(typed)  # consent is still unknown on the kernel's side: nothing sent
+    assert panel.store.request == {}
+    browser._load(0)
+    assert {x.file for x in panel.record.lessons} == {"00_welcome.ipynb", "05_x.ipynb"}
+    assert parse_text(browser.local[KEY]).record == panel.record  # saved merged
+
+
+def test_dont_keep_removes_what_was_stored_and_keeps_the_choice_for_the_tab_only(browser):
+    panel = browser.open()
+    panel.keep_button.click()
+    panel.replace(RECORD)
+    browser.local["btc-visited-v1"] = '["00_welcome.ipynb"]'
+    browser.local["another-site-key"] = "theirs"
+    panel.change_button.click()
+    assert panel.choice_box.layout.display == "flex"
+    panel.none_button.click()
+    assert browser.local == {"another-site-key": "theirs"}
+    assert browser.session == {CONSENT: "none"}
+    assert "Nothing from this course is stored on this device now." in text_of(panel)
+    assert say("consent", "chosen_none") in panel.chosen_text.value
+    panel.replace(LearnerRecord())
+    assert browser.local == {"another-site-key": "theirs"}  # no save after "none"
+    assert panel.record == LearnerRecord()
+    again = browser.open()  # the next lesson in the same tab remembers "none"
+    assert again.consent == "none" and again.choice_box.layout.display == "none"
+    closed = FakeBrowser(local=browser.local)  # the tab closed: its sessionStorage is gone
+    assert closed.open().consent == "unknown"
+
+
+def test_a_stored_list_of_lessons_opened_is_migrated_into_the_record():
+    browser = FakeBrowser(local={CONSENT: "keep", "btc-visited-v1": '["02_depression.ipynb"]'})
+    panel = browser.open()
+    assert [x.file for x in panel.record.lessons] == ["02_depression.ipynb"]
+    assert json.loads(browser.local[KEY])["version"] == 1
+
+
+def test_keep_takes_in_the_lessons_opened_before_the_record_existed():
+    browser = FakeBrowser(local={"btc-visited-v1": '["00_welcome.ipynb", "01_x.ipynb"]'})
+    panel = browser.open()
+    assert panel.record.is_empty  # not read before the choice
+    panel.keep_button.click()
+    kept = parse_text(browser.local[KEY]).record
+    assert [x.file for x in kept.lessons] == ["00_welcome.ipynb", "01_x.ipynb"]
+    assert html.escape(say("status", "kept")) in text_of(panel)
+
+
+def test_keep_never_overwrites_a_copy_already_on_the_device():
+    browser = FakeBrowser(local={KEY: to_text(RECORD)})  # its consent key was lost
+    panel = browser.open()
+    assert panel.consent == "unknown" and panel.record.is_empty  # not read before consent
+    typed = LearnerRecord(lessons=(LessonProgress("05_x.ipynb"),))
+    panel.replace(typed)
+    panel.keep_button.click()
+    kept = parse_text(browser.local[KEY]).record
+    assert {x.file for x in kept.lessons} == {"00_welcome.ipynb", "05_x.ipynb"}
+    assert len(kept.diary) == 1 and panel.record == kept
+
+
+# ---- backup and restore ------------------------------------------------------------------------
+
+
+def test_backup_then_restore_on_another_device_gives_the_same_record(browser):
+    panel = browser.open()
+    panel.replace(RECORD)
+    panel.backup_button.click()
+    assert f'download="{COURSE}-backup-{date.today().isoformat()}.json"' in panel.backup_link.value
+    assert html.escape(say("backup", "ready")) in text_of(panel)
+    data = backup_of(panel)
+    assert parse_text(data).record == RECORD
+    other = FakeBrowser()
+    fresh = other.open()
+    fresh.keep_button.click()
+    upload(fresh, data, name=f"<b>{COURSE}-backup.json</b>")
+    assert fresh.record == RECORD
+    message = text_of(fresh)
+    assert "We restored &lt;b&gt;" in message and "<b>" not in message
+    assert "1 lesson opened, 1 diary day and 1 pain check" in message
+    assert say("restore", "kept") in message
+    assert parse_text(other.local[KEY]).record == RECORD
+    assert fresh.upload.value == ()  # ready for another file
+
+
+def test_restoring_keeps_what_is_on_the_page(browser):
+    panel = browser.open()
+    mine = LearnerRecord(diary=Diary((Entry(DAY, 9, 7.5, 6, 5, 30, "mine"),)))
+    panel.replace(mine)
+    upload(panel, to_text(RECORD).encode())
+    assert panel.record.diary.entries[0].note == "mine"
+    assert "kept yours" in text_of(panel)
+    assert panel.store.request == {}  # restored, but not stored: no consent yet
+
+
+def test_a_newer_backup_is_refused_and_nothing_changes(browser):
+    panel = browser.open()
+    panel.keep_button.click()
+    panel.replace(RECORD)
+    stored = browser.local[KEY]
+    upload(panel, json.dumps({"version": 5, "diary": []}).encode(), name="new.json")
+    assert panel.record == RECORD and browser.local[KEY] == stored
+    assert "Nothing was restored from new.json." in text_of(panel)
+    assert "newer version of the course" in text_of(panel) and "btc-error" in text_of(panel)
+
+
+def test_a_file_over_1_mb_is_refused_before_it_is_read(browser):
+    panel = browser.open()
+    upload(panel, b"{}", name="big.json", size=MAX_BYTES + 1)
+    assert "big.json is too big" in text_of(panel)
+    upload(panel, b" " * (MAX_BYTES + 1), name="big2.json")
+    assert "big2.json is too big" in text_of(panel)
+    upload(panel, b"\xff\xfe not utf-8", name="odd.json")
+    assert "Nothing was restored from odd.json" in text_of(panel)
+    assert panel.record.is_empty
+
+
+def test_a_tampered_backup_is_cleaned_and_each_problem_shown_as_text(browser):
+    panel = browser.open()
+    tampered = {
+        "version": 1,
+        "diary": [
+            {"date": "2024-03-01", "pain": 4, "sleep_hours": 7, "sleep_quality": 5, "mood": 5,
+             "active_minutes": 10, "note": PAYLOAD},
+            {"date": "2024-03-02", "pain": "<img src=x onerror=alert(1)>"},
+        ],
+        PAYLOAD: 1,
+    }  # fmt: skip
+    upload(panel, json.dumps(tampered).encode())
+    message = text_of(panel)
+    assert len(panel.record.diary) == 1 and panel.record.diary.entries[0].note == PAYLOAD
+    assert say("restore", "left_out") in message and message.count("<li>") == 2
+    assert "<script>" not in message and "<img" not in message and "&lt;img" in message
+
+
+# ---- forget ------------------------------------------------------------------------------------
+
+
+def test_forget_asks_first_and_reports_empty_only_when_the_browser_verified(browser):
+    panel = browser.open()
+    panel.keep_button.click()
+    panel.replace(RECORD)
+    panel.forget_button.click()
+    assert panel.confirm_box.layout.display == "flex"
+    assert KEY in browser.local  # nothing removed before the confirmation
+    panel.cancel_button.click()
+    assert panel.confirm_box.layout.display == "none" and KEY in browser.local
+    assert html.escape(say("forget", "cancelled")) in text_of(panel)
+    panel.forget_button.click()
+    panel.yes_button.click()
+    assert browser.local == {} and panel.record.is_empty and panel.consent == "unknown"
+    assert "Nothing from this course is stored on this device now." in text_of(panel)
+    assert panel.choice_box.layout.display == "flex"  # asked again
+
+
+def test_forget_never_claims_empty_when_something_is_left_or_cannot_be_checked(browser):
+    panel = browser.open()
+    panel.keep_button.click()
+    browser.stubborn = True
+    panel.forget_button.click()
+    panel.yes_button.click()
+    assert "Nothing from this course is stored" not in text_of(panel)
+    assert html.escape(say("forget", "not_verified")) in text_of(panel)
+    browser.available = False
+    panel.forget_button.click()
+    panel.yes_button.click()
+    assert "Nothing from this course is stored" not in text_of(panel)
+    assert html.escape(say("forget", "unavailable")) in text_of(panel)
+
+
+def test_the_confirmation_is_only_status_when_the_browser_reports_it(browser):
+    panel = browser.open()
+    panel.keep_button.click()
+    browser.store.unobserve(browser._request, "request")  # the browser has not answered yet
+    panel.forget_button.click()
+    panel.yes_button.click()
+    assert "Nothing from this course is stored" not in text_of(panel)
+    browser.report("empty-verified", panel.store.request["id"])
+    assert "Nothing from this course is stored on this device now." in text_of(panel)
+
+
+# ---- storage that cannot be read or written -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stored, words",
+    [
+        ("{corrupt", "could not be read"),
+        (json.dumps({"version": 9, "diary": []}), "newer version of the course"),
+        ("x" * (MAX_BYTES + 1), "too big"),
+        (json.dumps({"version": 1, "marketing": 1}), "not a record from this course"),
+    ],
+)
+def test_a_stored_copy_that_cannot_be_read_is_never_overwritten(stored, words):
+    browser = FakeBrowser(local={CONSENT: "keep", KEY: stored})
+    panel = browser.open()
+    message = text_of(panel)
+    assert words in message and say("stored", "untouched") in message
+    assert panel.held_box.layout.display == "flex"
+    assert panel.carry_on_button.description == say("stored", "replace")
+    panel.replace(RECORD)
+    upload(panel, to_text(RECORD).encode())
+    panel.keep_button.click()  # choosing "keep" again does not overwrite it either
+    assert browser.local[KEY] == stored
+    panel.raw_button.click()
+    assert browser.downloads == [(f"{COURSE}-stored-copy-{date.today().isoformat()}.json", stored)]
+    assert html.escape(say("stored", "raw_done")) in text_of(panel)
+    panel.carry_on_button.click()  # the learner's own choice: replace it
+    assert parse_text(browser.local[KEY]).record == RECORD
+    assert html.escape(say("stored", "carried_on")) in text_of(panel)
+
+
+def test_a_stored_copy_with_bad_parts_is_held_until_the_learner_carries_on():
+    document = json.loads(to_text(RECORD))
+    document["diary"].append({"date": "2024-13-01"})
+    stored = json.dumps(document)
+    browser = FakeBrowser(local={CONSENT: "keep", KEY: stored})
+    panel = browser.open()
+    assert panel.record == RECORD  # what could be read is on the page
+    assert html.escape(say("stored", "left_out")) in text_of(panel) and "Diary day 2" in text_of(
+        panel
+    )
+    assert panel.carry_on_button.description == say("stored", "carry_on")
+    panel.replace(LearnerRecord(lessons=(LessonProgress("09_x.ipynb"),)))
+    assert browser.local[KEY] == stored
+    panel.carry_on_button.click()
+    assert parse_text(browser.local[KEY]).ok and panel.held_box.layout.display == "none"
+
+
+def test_a_full_device_says_so_and_keeps_the_old_copy(browser):
+    panel = browser.open()
+    panel.keep_button.click()
+    panel.replace(RECORD)
+    old = browser.local[KEY]
+    browser.full = True
+    panel.replace(LearnerRecord())
+    assert browser.local[KEY] == old
+    assert html.escape(say("status", "quota")) in text_of(panel) and "btc-error" in text_of(panel)
+
+
+def test_blocked_storage_is_quiet_until_the_learner_asks_to_keep(browser):
+    browser.available = False
+    panel = browser.open()
+    assert text_of(panel) == "" and panel.consent == "unknown"
+    panel.keep_button.click()
+    assert html.escape(say("status", "unavailable")) in text_of(panel)
+    panel.replace(RECORD)  # no save attempts pile up; the page keeps working
+    assert panel.record == RECORD and browser.local == {}
+    panel.backup_button.click()
+    assert parse_text(backup_of(panel)).record == RECORD
+
+
+def test_a_record_too_big_for_the_device_is_not_sent(browser, monkeypatch):
+    panel = browser.open()
+    panel.keep_button.click()
+    monkeypatch.setattr("widgets.views.my_record.MAX_BYTES", 100)
+    panel.replace(RECORD)
+    assert html.escape(say("status", "too_big")) in text_of(panel)
+    assert parse_text(browser.local[KEY]).record.is_empty  # the earlier, smaller copy
+
+
+def test_junk_from_the_browser_is_coerced_or_ignored(browser):
+    panel = browser.open()
+    panel.store.set_state({"consent": "<script>", "status": "owned", "storage_key": "a\x00b"})
+    assert (panel.consent, panel.store.status, panel.store.storage_key) == ("unknown", "", "")
+    panel.store.set_state({"document": "x" * (2 * MAX_BYTES)})
+    assert len(panel.store.document) == MAX_BYTES + 1
+    before = text_of(panel)
+    browser.report("empty-verified", 999)  # answers nothing this panel asked
+    assert text_of(panel) == before
+
+
+# ---- the words and the page's one panel ---------------------------------------------------------
+
+
+def test_every_word_comes_from_the_words_file_and_the_file_is_plain():
+    for section in words().values():
+        for value in section.values():
+            for text in value if isinstance(value, list) else [value]:
+                assert "<" not in text and ">" not in text  # text, not HTML
+    panel = MyRecord(COURSE)
+    labels = [w.description for w in (panel.keep_button, panel.none_button, panel.forget_button)]
+    assert labels == [say("consent", "keep"), say("consent", "none"), say("forget", "button")]
+
+
+def test_one_page_has_one_panel():
+    assert my_record() is my_record()
+    assert my_record().course_id == COURSE

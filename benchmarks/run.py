@@ -330,6 +330,37 @@ def model_timings(repeats: int = 200) -> dict[str, list[float]]:
     return timings
 
 
+def chart_costs(repeats: int = 200) -> list[str]:
+    """What drawing each chart twice (wide and narrow, widgets/ui/svg.py) costs per redraw: time
+    and bytes of the 12-week chart and the loop diagram, one version against both."""
+    from widgets.models.cycle import Scenario, simulate
+    from widgets.ui import svg
+    from widgets.views import cycle_simulator as view
+
+    scenario = Scenario(connectivity=1.3, flare_day=6, flare_days=14, flare_size=8)
+    days = simulate(scenario)
+    drawings = {
+        "12-week chart": lambda: view.course_svg(scenario, days),
+        "loop diagram": lambda: view.loop_svg(days[-1]),
+    }
+    rows = [
+        "| chart | wide only (bytes) | wide + narrow (bytes) | both, p50 / p95 |",
+        "|---|---|---|---|",
+    ]
+    for name, draw in drawings.items():
+        samples = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            both = draw()
+            samples.append((time.perf_counter() - start) * 1000)
+        wide = svg.wide_part(both)
+        rows.append(
+            f"| {name} | {len(wide.encode()):,} | {len(both.encode()):,} "
+            f"| {spread(samples, ' ms', 2)} |"
+        )
+    return rows
+
+
 def run_suite() -> float:
     start = time.monotonic()
     subprocess.run(
@@ -413,7 +444,7 @@ def decisions(by: dict) -> list[str]:
     return out
 
 
-def write_report(results, suite_s, runs, presses, command, elapsed, models=None) -> None:
+def write_report(results, suite_s, runs, presses, command, elapsed, models=None, extra=()) -> None:
     by = {(r.name, r.mode): r for r in results}
     reference_names = sorted(p.name for p in REFERENCE.glob("*.ipynb"))
     plain = "plain_figure.ipynb"
@@ -516,6 +547,15 @@ def write_report(results, suite_s, runs, presses, command, elapsed, models=None)
             "|---|---|",
         ]
         lines += [f"| {name} | {spread(samples, ' ms', 2)} |" for name, samples in models.items()]
+        lines += [
+            "",
+            "## Charts drawn for both widths (issue 12)",
+            "",
+            "Every SVG chart is sent in a wide and a narrow version; the page shows the one that "
+            "fits (a container query). The price, per redraw:",
+            "",
+            *chart_costs(),
+        ]
     lines += decisions(by)
     failed = [f"{r.name} ({r.mode}): {r.failed_loads}" for r in results if r.failed_loads]
     if failed:
@@ -535,10 +575,19 @@ def write_report(results, suite_s, runs, presses, command, elapsed, models=None)
         f"{fmt(suite_s / 60 if suite_s else None, ' min', 1)}.",
         "",
     ]
+    lines += list(extra)
     lines += load_section()
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {REPORT}")
+
+
+def presentation_section(server, browser) -> list[str]:
+    """Presentation mode's cost (benchmarks/presentation.py) on the preheated course server."""
+    from benchmarks import presentation
+
+    result = presentation.measure(server, browser, repeats=10)
+    return ["", "## Presentation mode (issue 12)", "", presentation.table(result), ""]
 
 
 def load_section() -> list[str]:
@@ -570,6 +619,7 @@ def main() -> int:
     started = time.monotonic()
     command = "python3 run.py bench " + " ".join(sys.argv[1:])
     results: list[PageResult] = []
+    extra: list[str] = []
     with tempfile.TemporaryDirectory() as tmp_name, sync_playwright() as playwright:
         tmp = Path(tmp_name)
         browser = launch_chromium(playwright)
@@ -606,6 +656,8 @@ def main() -> int:
                         time.sleep(0.3)
                 presses = args.presses if mode == "preheated" else 0
                 results += measure_server(browser, name, mode, files, server, args.runs, presses)
+                if name == "course" and mode == "preheated" and not args.only:
+                    extra += presentation_section(server, browser)
             finally:
                 server.stop()
         browser.close()
@@ -618,7 +670,7 @@ def main() -> int:
     suite_s = None if args.skip_suite else run_suite()
     if not args.no_report:
         elapsed = time.monotonic() - started
-        write_report(results, suite_s, args.runs, args.presses, command, elapsed, models)
+        write_report(results, suite_s, args.runs, args.presses, command, elapsed, models, extra)
     return 0
 
 

@@ -133,3 +133,45 @@ def test_download_link_carries_the_text_and_refuses_odd_names():
     for bad in ("../x.md", 'a".md', "x.exe", "plan", "a b.md"):
         with pytest.raises(ValueError):
             download_link(bad, "x", "y")
+
+
+def test_every_chart_comes_wide_and_narrow_with_readable_narrow_text():
+    """Issue 12: the narrow version is laid out for a phone (one-column legend, fewer ticks),
+    and its smallest text is 14 units across 300, so at least 12 px from a 260 px box up."""
+    import re
+
+    from widgets.ui.svg import NARROW, WIDE, Line, grouped_bars, line_chart, loop_diagram
+
+    chart = line_chart(
+        [Line("a", [0, 1], [0, 1], "#000000"), Line("b", [0, 1], [1, 0], "#000000", width=2)],
+        "A title long enough that a phone has to wrap it onto a second line",
+        "x",
+        "y",
+        (0, 84),
+        (0, 1),
+        [(d, str(d)) for d in range(0, 85, 7)],
+        [0, 1],
+    )
+    bars = grouped_bars(["Pain", "Poor sleep"], [("now", [3, 4], "#000000", False)], "Bars")
+    loop = loop_diagram(
+        {"a": (0, 1), "b": (0, -1)},
+        {"a": 5, "b": 5},
+        {("a", "b"): 1},
+        {"a": "A", "b": "B"},
+        {"a": "#000000", "b": "#000000"},
+        2.0,
+        "Loop",
+    )
+    for drawing in (chart, bars, loop):
+        wide, narrow = wide_part(drawing), drawing[len(wide_part(drawing)) :]
+        assert 'class="btc-svg btc-svg-wide"' in wide and 'class="btc-svg btc-svg-narrow"' in narrow
+        assert f'viewBox="0 0 {WIDE.width} ' in wide and f'viewBox="0 0 {NARROW.width} ' in narrow
+        sizes = [float(size) for size in re.findall(r'font-size="([\d.]+)"', narrow)]
+        assert min(sizes) >= 14 and 260 / NARROW.width * min(sizes) >= 12
+        assert "-narrow" not in wide and "-wide)" not in narrow  # ids never cross versions
+    narrow_chart = chart[len(wide_part(chart)) :]
+    assert narrow_chart.count("<polyline") == 2 and 'stroke-width="2"' in narrow_chart
+    assert (
+        len(re.findall(r'text-anchor="middle" font-size="14" fill="#1b1b1b">\d+<', narrow_chart))
+        < 13
+    )

@@ -1,4 +1,5 @@
-"""The cycle describer says, in plain sentences, what the charts show, from the same numbers."""
+"""The cycle describer says, in plain sentences, what the charts show, from the same numbers:
+the whole run, one day of it, the run so far, a pinned run, and the answer to "predict first"."""
 
 from __future__ import annotations
 
@@ -7,17 +8,38 @@ import re
 import pytest
 
 from widgets.describers.cycle import (
+    HARD_PUSH,
+    MEASURES,
     NAMES,
+    SCENE_FILE,
+    Prediction,
+    day_title,
     describe_comparison,
     describe_course,
+    describe_course_to,
+    describe_day,
+    describe_guess,
     describe_loop,
+    describe_pin,
     describe_trial,
     level_word,
     narrate,
+    narrate_day,
+    outcome,
     points,
+    predictions,
+    scene_text,
     strongest_links,
 )
-from widgets.models.cycle import NODES, Scenario, long_run, simulate, trial, with_strategies
+from widgets.models.cycle import (
+    NODES,
+    Scenario,
+    is_stuck,
+    long_run,
+    simulate,
+    trial,
+    with_strategies,
+)
 
 FLARE = {"flare_day": 6, "flare_days": 14, "flare_size": 8}
 
@@ -128,3 +150,144 @@ def test_comparison_of_the_same_run_is_under_half_a_point():
 def test_quiet_loop_has_no_hard_push():
     days = simulate(Scenario(connectivity=0.5, pain_condition=0))
     assert "the loop is quiet" in describe_loop(days[-1])
+
+
+# --- the scene: one day, a run so far, a pinned run, predict first (issue 12) -----------------
+
+
+def test_the_scene_words_load_from_the_content_file():
+    words = scene_text()
+    assert SCENE_FILE.name == "cycle_scene.toml" and SCENE_FILE.parent.name == "content"
+    assert words["play"]["play"] == "Play" and words["play"]["pause"] == "Pause"
+    assert words["pin"]["pin"] == "Pin this run" and words["pin"]["clear"] == "Clear pin"
+
+
+def test_describe_day_names_the_day_its_levels_and_its_strongest_pushes():
+    days = simulate(Scenario(connectivity=1.3, **FLARE))
+    day = days[22]
+    text = describe_day(day, len(days))
+    assert text.startswith("Day 23 of 84, out of 10: ")
+    for node in NODES:
+        assert f"{NAMES[node]} {day.levels[node]:.0f}" in text
+    for (target, source), effect in strongest_links(day):
+        assert f"{NAMES[source]} → {NAMES[target]} adds {points(effect)}" in text
+    assert describe_day(days[5], len(days)) != describe_day(days[40], len(days))
+
+
+def test_describe_day_on_a_quiet_day_says_so():
+    days = simulate(Scenario(connectivity=0.5, pain_condition=0))
+    assert max(days[3].effects.values()) < HARD_PUSH
+    assert "No link is pushing hard that day" in describe_day(days[3], len(days))
+
+
+def test_day_titles_name_the_day():
+    assert day_title(23, 84) == "The loop on day 23"
+    assert day_title(84, 84) == "The loop on day 84, the last day"
+
+
+def test_narrate_day_says_how_pain_and_low_mood_moved_over_the_week():
+    scenario = Scenario(connectivity=1.3, **FLARE)
+    days = simulate(scenario)
+    text = narrate_day(scenario, days, 16)
+    assert text.startswith("Day 17 of 84.")
+    assert "The flare or hard time is on (day 7 to day 20)." in text
+    for node in ("pain", "low_mood"):
+        change = round(days[16].levels[node], 1) - round(days[9].levels[node], 1)
+        assert change >= 0.5  # both climb in the flare's second week
+        assert f"{NAMES[node]} went up {points(change)} over the week" in text.lower()
+    calm = narrate_day(scenario, days, 80)
+    assert "flare" not in calm and "stayed about the same over the week" in calm
+    assert "This is where the 12 weeks start." in narrate_day(scenario, days, 0)
+
+
+def test_narrate_day_names_the_short_nights_and_a_strategy_starting():
+    scenario = Scenario(short_sleep_days=(13, 19), strategies={"sleep": 30})
+    days = simulate(scenario)
+    assert "Nights are short (day 14 to day 20)." in narrate_day(scenario, days, 15)
+    assert "Nights are short" not in narrate_day(scenario, days, 25)
+    assert "A steady sleep routine started on day 31." in narrate_day(scenario, days, 30)
+
+
+def test_the_run_so_far_covers_only_the_days_shown():
+    days = simulate(Scenario(connectivity=1.3, **FLARE))
+    text = describe_course_to(days, 12)
+    assert text.startswith("The chart shows day 1 to day 12 of 84.")
+    for node in NODES:
+        top = max(d.levels[node] for d in days[:12])
+        assert f"{NAMES[node].capitalize()} starts" in text
+        assert f"({top:.0f}) and is {days[11].levels[node]:.0f} on day 12." in text
+    assert describe_course_to(days, 84) == describe_course(days)
+
+
+def test_a_pinned_run_is_compared_with_the_models_numbers():
+    flare = simulate(Scenario(connectivity=1.3, **FLARE))
+    calm = simulate(Scenario(connectivity=0.9, **FLARE))
+    text = describe_pin(calm, flare, "A flare after surgery")
+    assert text.startswith("Pinned run (A flare after surgery): grey dashed lines")
+    now, then = long_run(calm), long_run(flare)
+    for node in ("pain", "low_mood"):
+        delta = round(now[node], 1) - round(then[node], 1)
+        assert delta <= -0.5
+        assert (
+            f"{NAMES[node]} {points(delta)} lower ({now[node]:.1f} instead of {then[node]:.1f})"
+        ) in text
+    on_day = describe_pin(calm, flare, "x", 30)
+    assert "On day 30, compared with the pinned run" in on_day
+    assert f"({calm[29].levels['pain']:.1f} instead of {flare[29].levels['pain']:.1f})" in on_day
+    same = describe_pin(flare, flare, "x")
+    assert "matches the pinned run to within half a point" in same
+
+
+@pytest.mark.parametrize("story", sorted(predictions()))
+def test_each_question_is_answered_by_the_models_own_run(story):
+    from widgets.views.cycle_simulator import PRESETS
+
+    prediction = predictions()[story]
+    scenario = Scenario(**PRESETS[story])
+    days = simulate(scenario)
+    key, sentence = outcome(prediction, scenario, days)
+    assert key in dict(prediction.options)
+    settled = long_run(days)
+    if prediction.measure == "stuck":
+        assert key == ("stuck" if is_stuck(settled) else "unstuck")
+        assert f"average {sum(settled.values()) / len(settled):.1f} out of 10" in sentence
+    else:
+        assert (
+            f"ended at {settled['pain']:.1f}" in sentence or f"{settled['pain']:.1f} at" in sentence
+        )
+    for guess, _text in prediction.options:
+        text = describe_guess(prediction, guess, scenario, days)
+        assert text.startswith(f"You guessed: {prediction.text_of(guess)}.")
+        assert ("The model agrees." in text) == (guess == key)
+        assert text.endswith(sentence)
+
+
+def test_a_bad_week_of_sleep_is_answered_with_the_peak_of_pain():
+    scenario = Scenario(short_sleep_days=(13, 19))
+    days = simulate(scenario)
+    window = days[13:27]  # the short nights and the week after them
+    peak = max(window, key=lambda d: d.levels["pain"])
+    key, sentence = outcome(predictions()["A bad week of sleep"], scenario, days)
+    assert key == "up"
+    assert sentence == (
+        f"In the model, pain went up from {days[12].levels['pain']:.1f} on day 13 to "
+        f"{peak.levels['pain']:.1f} on day {peak.day + 1}, then ended at "
+        f"{long_run(days)['pain']:.1f}."
+    )
+
+
+def test_the_flare_question_follows_the_tightness():
+    flare = predictions()["A flare after surgery"]
+    for connectivity, expected in ((1.3, "high"), (0.9, "back")):
+        scenario = Scenario(connectivity=connectivity, **FLARE)
+        assert outcome(flare, scenario, simulate(scenario))[0] == expected
+
+
+def test_a_question_with_unknown_parts_is_refused():
+    with pytest.raises(ValueError, match="unknown measure"):
+        Prediction("x", "?", "bigger", (("up", "Up"),))
+    with pytest.raises(ValueError, match="must be up, same, down"):
+        Prediction("x", "?", "rise", (("up", "Up"), ("down", "Down")))
+    with pytest.raises(ValueError, match="unknown problem"):
+        Prediction("x", "?", "stuck", (("stuck", "S"), ("unstuck", "U")), node="mood")
+    assert set(MEASURES) == {"rise", "return", "stuck"}

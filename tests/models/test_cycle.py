@@ -292,3 +292,23 @@ def test_out_of_range_inputs_are_rejected_with_a_clear_message(kwargs, message):
 def test_resting_levels_checks_its_inputs():
     with pytest.raises(ValueError, match="pain condition"):
         resting_levels(1.0, 12)
+
+
+# --- what the simulator's scene relies on (issue 12) ------------------------------------------
+
+
+def test_every_day_carries_its_own_levels_and_effects_for_the_loop_diagram():
+    """Play and the Day slider draw the loop on any day, not only the last one."""
+    days = simulate(Scenario(connectivity=1.3, **FLARE))
+    for day in (days[0], days[10], days[-1]):
+        assert set(day.effects) == set(LINKS)
+        assert all(effect >= 0 for effect in day.effects.values())
+    assert days[10].effects != days[-1].effects and days[10].levels != days[-1].levels
+    assert max(days[0].effects.values()) < max(days[-1].effects.values())  # calm, then stuck
+
+
+def test_a_stressful_month_leaves_the_default_loop_calm():
+    """The "A stressful month" question: low mood rises in the month, then the loop settles."""
+    days = simulate(Scenario(flare_day=13, flare_days=28, stress_size=4))
+    assert max(d.levels["low_mood"] for d in days[13:41]) > days[12].levels["low_mood"] + 0.5
+    assert not stuck(long_run(days))

@@ -1,16 +1,24 @@
 """Plain sentences about a run of the cycle model: the narration and the charts' text alternatives.
 
 Pure functions of model output, computed from the same numbers the charts draw, so they are
-tested directly and read the same everywhere.
+tested directly and read the same everywhere. The sentences of the simulator's scene (one day of
+a run, a pinned run, "predict first") are patterns in widgets/content/cycle_scene.toml, filled in
+here with the model's numbers.
 """
 
 from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
 
 from widgets.models.cycle import (
     CALIBRATION,
     LINKS,
     NODES,
     STRATEGIES,
+    STUCK_LEVEL,
     TRIAL_PEOPLE,
     Day,
     Scenario,
@@ -18,6 +26,9 @@ from widgets.models.cycle import (
     long_run,
     trial,
 )
+
+#: The scene's words (labels, prompts and sentence patterns).
+SCENE_FILE = Path(__file__).resolve().parent.parent / "content" / "cycle_scene.toml"
 
 NAMES = {
     "pain": "pain",
@@ -175,3 +186,235 @@ def narrate(scenario: Scenario, days: list[Day], without: list[Day] | None = Non
                     + describe_trial(list(scenario.strategies))
                 )
     return " ".join(sentences)
+
+
+# --- the scene: one day of a run, a pinned run, predict first ---------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def scene_text() -> dict:
+    """The scene's words from widgets/content/cycle_scene.toml (read once)."""
+    with SCENE_FILE.open("rb") as file:
+        return tomllib.load(file)
+
+
+def _say(section: str, key: str, **values) -> str:
+    return scene_text()[section][key].format(**values)
+
+
+def _one(level: float) -> str:
+    """A level to one decimal, as the comparison sentences give it."""
+    return f"{level:.1f}"
+
+
+def day_title(day: int, total: int) -> str:
+    """The loop diagram's title on `day` (counted from 1) of a run of `total` days."""
+    return _say("day", "last_title" if day == total else "title", day=day)
+
+
+def describe_day(day: Day, total: int) -> str:
+    """The loop diagram on one day in words: that day's levels and the links pushing hardest."""
+    levels = ", ".join(f"{NAMES[n]} {day.levels[n]:.0f}" for n in NODES)
+    text = _say("day", "levels", day=day.day + 1, total=total, levels=levels)
+    links = [item for item in strongest_links(day) if item[1] >= HARD_PUSH]
+    if links:
+        joined = "; ".join(_link_phrase(*item) for item in links)
+        return f"{text} {_say('day', 'pushes', links=joined)}"
+    return f"{text} {_say('day', 'quiet')}"
+
+
+def _week_change(name: str, now: float, before: float) -> str:
+    change = round(now, 1) - round(before, 1)
+    values = {"name": name, "amount": points(change), "level": f"{now:.0f}"}
+    if change >= 0.5:
+        return _say("day", "week_up", **values)
+    if change <= -0.5:
+        return _say("day", "week_down", **values)
+    return _say("day", "week_same", **values)
+
+
+def narrate_day(scenario: Scenario, days: list[Day], index: int) -> str:
+    """What is going on on day `index` (counted from 0): the events on that day, and how pain
+    and low mood moved over the week before it."""
+    day = days[index]
+    sentences = [_say("day", "heading", day=index + 1, total=len(days))]
+    if scenario.flare_day is not None and scenario.flare_size + scenario.stress_size > 0:
+        first, last = scenario.flare_day, scenario.flare_day + scenario.flare_days - 1
+        if first <= index <= last:
+            sentences.append(_say("day", "flare_on", first=first + 1, last=last + 1))
+    if scenario.short_sleep_days:
+        first, last = scenario.short_sleep_days
+        if first <= index <= last:
+            sentences.append(_say("day", "nights_on", first=first + 1, last=last + 1))
+    for key, start in sorted(scenario.strategies.items(), key=lambda item: item[1]):
+        if start == index:
+            sentences.append(
+                _say("day", "strategy_started", strategy=STRATEGIES[key].label, start=start + 1)
+            )
+    if index == 0:
+        sentences.append(_say("day", "first_day"))
+    else:
+        before = days[max(0, index - 7)]
+        changes = [
+            _week_change(NAMES[node], day.levels[node], before.levels[node])
+            for node in ("pain", "low_mood")
+        ]
+        sentence = _say("day", "week", changes="; ".join(changes))
+        sentences.append(sentence[0].upper() + sentence[1:])
+    return " ".join(sentences)
+
+
+def describe_course_to(days: list[Day], shown: int) -> str:
+    """The 12-week chart in words while it shows only days 1 to `shown`: the whole-run text
+    (`describe_course`) once every day is shown."""
+    if shown >= len(days):
+        return describe_course(days)
+    part = days[:shown]
+    now = part[-1]
+    parts = [_say("course", "so_far", day=shown, total=len(days))]
+    for node in NODES:
+        top = max(d.levels[node] for d in part)
+        peak = next(d for d in part if d.levels[node] >= top - 0.25)
+        parts.append(
+            _say(
+                "course",
+                "node_so_far",
+                name=NAMES[node].capitalize(),
+                start_word=level_word(part[0].levels[node]),
+                start=f"{part[0].levels[node]:.0f}",
+                peak_day=peak.day + 1,
+                peak=f"{top:.0f}",
+                now=f"{now.levels[node]:.0f}",
+                day=shown,
+            )
+        )
+    return " ".join(parts)
+
+
+#: The problems a pinned run keeps on the chart.
+PINNED = ("pain", "low_mood")
+
+
+def describe_pin(days: list[Day], pinned: list[Day], label: str, shown: int | None = None) -> str:
+    """How this run differs from the pinned one, for pain and low mood: where they settle (the
+    last two weeks), or on day `shown` while the chart shows only the first days."""
+    shown = len(days) if shown is None else shown
+    if shown >= len(days):
+        now, then = long_run(days), long_run(pinned)
+    else:
+        now, then = days[shown - 1].levels, pinned[min(shown, len(pinned)) - 1].levels
+    changes = []
+    for node in PINNED:
+        delta = round(now[node], 1) - round(then[node], 1)
+        values = {"name": NAMES[node], "now": _one(now[node]), "then": _one(then[node])}
+        if delta <= -0.5:
+            changes.append(_say("pinned", "lower", amount=points(delta), **values))
+        elif delta >= 0.5:
+            changes.append(_say("pinned", "higher", amount=points(delta), **values))
+        else:
+            changes.append(_say("pinned", "equal", **values))
+    first = _say("pinned", "shown", label=label)
+    if all(abs(round(now[n], 1) - round(then[n], 1)) < 0.5 for n in PINNED):
+        return f"{first} {_say('pinned', 'same')}"
+    joined = "; ".join(changes)
+    if shown >= len(days):
+        return f"{first} {_say('pinned', 'at_end', changes=joined)}"
+    return f"{first} {_say('pinned', 'on_day', day=shown, changes=joined)}"
+
+
+#: The results each kind of prediction can have (the options' keys in the content file).
+MEASURES = {
+    "rise": ("up", "same", "down"),
+    "return": ("back", "high"),
+    "stuck": ("unstuck", "stuck"),
+}
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """A "predict first" prompt for one story: a question, its options, and what is measured."""
+
+    story: str
+    question: str
+    measure: str
+    options: tuple[tuple[str, str], ...]  # (key, text)
+    node: str = "pain"
+
+    def __post_init__(self) -> None:
+        if self.measure not in MEASURES:
+            raise ValueError(f"unknown measure {self.measure!r}; choose from {', '.join(MEASURES)}")
+        if self.node not in NODES:
+            raise ValueError(f"unknown problem {self.node!r}; choose from {', '.join(NODES)}")
+        keys = [key for key, _text in self.options]
+        if sorted(keys) != sorted(MEASURES[self.measure]):
+            raise ValueError(
+                f"the options of {self.story!r} must be {', '.join(MEASURES[self.measure])}"
+            )
+
+    def text_of(self, key: str) -> str:
+        return dict(self.options)[key]
+
+
+@functools.lru_cache(maxsize=1)
+def predictions() -> dict[str, Prediction]:
+    """Every story's prompt from the content file, by story name (checked when read)."""
+    return {
+        item["story"]: Prediction(
+            item["story"],
+            item["question"],
+            item["measure"],
+            tuple((option["key"], option["text"]) for option in item["options"]),
+            item.get("node", "pain"),
+        )
+        for item in scene_text()["predict"]["stories"]
+    }
+
+
+def _event_days(scenario: Scenario) -> tuple[int, int]:
+    """First and last day (from 0) of the run's event: the flare or hard time, else the short
+    nights, else the strategies' start to the end."""
+    if scenario.flare_day is not None and scenario.flare_size + scenario.stress_size > 0:
+        return scenario.flare_day, scenario.flare_day + scenario.flare_days - 1
+    if scenario.short_sleep_days:
+        return scenario.short_sleep_days
+    first = min(scenario.strategies.values(), default=0)
+    return first, scenario.days - 1
+
+
+def outcome(prediction: Prediction, scenario: Scenario, days: list[Day]) -> tuple[str, str]:
+    """What the model's run did, as (the matching option's key, a sentence with its numbers)."""
+    settled = long_run(days)
+    if prediction.measure == "stuck":
+        average = f"{sum(settled.values()) / len(settled):.1f}"
+        key = "stuck" if is_stuck(settled) else "unstuck"
+        sentence = _say("predict", key, average=average)
+        return key, f"{sentence} {_say('predict', 'why_stuck', level=f'{STUCK_LEVEL:g}')}"
+    node, name = prediction.node, NAMES[prediction.node]
+    first, last = _event_days(scenario)
+    start = days[max(0, first - 1)]
+    window = days[first : min(len(days), last + 8)]
+    before, end = start.levels[node], settled[node]
+    peak = max(window, key=lambda d: d.levels[node])
+    low = min(window, key=lambda d: d.levels[node])
+    values = {"name": name, "before": _one(before), "end": _one(end)}
+    if prediction.measure == "return":
+        key = "back" if end - before < 1.0 else "high"
+        sentence = "came_back" if key == "back" else "stayed_high"
+        return key, _say("predict", sentence, peak=_one(peak.levels[node]), **values)
+    values["before_day"] = start.day + 1
+    if peak.levels[node] - before >= 0.5:
+        return "up", _say(
+            "predict", "went_up", peak=_one(peak.levels[node]), peak_day=peak.day + 1, **values
+        )
+    if low.levels[node] - before <= -0.5:
+        return "down", _say(
+            "predict", "went_down", low=_one(low.levels[node]), low_day=low.day + 1, **values
+        )
+    return "same", _say("predict", "stayed", **values)
+
+
+def describe_guess(prediction: Prediction, guess: str, scenario: Scenario, days: list[Day]) -> str:
+    """The learner's guess beside the model's result, computed from the run."""
+    key, sentence = outcome(prediction, scenario, days)
+    verdict = "guessed_right" if guess == key else "guessed_wrong"
+    return f"{_say('predict', verdict, guess=prediction.text_of(guess))} {sentence}"

@@ -331,6 +331,8 @@ class Line:
     marker: str = ""
     marker_every: int = 7
     marker_offset: int = 0
+    #: Stroke width in chart units; a thinner line reads as a background (a pinned run).
+    width: float = 3.0
 
 
 @dataclass(frozen=True)
@@ -514,8 +516,8 @@ def _line_chart(
         path = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in zip(line.xs, line.ys, strict=True))
         dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
         parts.append(
-            f'<polyline points="{path}" fill="none" stroke="{line.colour}" stroke-width="3" '
-            f'stroke-linejoin="round"{dash}/>'
+            f'<polyline points="{path}" fill="none" stroke="{line.colour}" '
+            f'stroke-width="{line.width:g}" stroke-linejoin="round"{dash}/>'
         )
     for line in lines:
         if line.marker:
@@ -543,8 +545,8 @@ def _line_chart(
         dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
         parts.append(
             f'<line x1="{x}" x2="{x + 34}" y1="{y - 5}" y2="{y - 5}" stroke="{line.colour}" '
-            f'stroke-width="3"{dash}/><text x="{x + 42}" y="{y}" font-size="{label_size}" '
-            f'fill="{INK}">{escape(line.name)}</text>'
+            f'stroke-width="{line.width:g}"{dash}/><text x="{x + 42}" y="{y}" '
+            f'font-size="{label_size}" fill="{INK}">{escape(line.name)}</text>'
             + (_marker(line.marker, x + 17, y - 5, line.colour) if line.marker else "")
         )
     return _svg(width, height, title, "".join(parts), frame)

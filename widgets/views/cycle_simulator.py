@@ -1,13 +1,20 @@
 """The sleep–pain–mood cycle simulator (lesson 03's centrepiece; lesson 05 reuses it for what-ifs).
 
-Controls on the left of each idea, charts with text alternatives, and a narration that says what is
-happening and why. Every value from the browser passes through the model's validation; a bad one
-leaves the last good run on screen and says what was wrong.
+A scene, not a form: a stage (the 12-week chart, a play bar, the loop diagram and the narration)
+and a control sheet (story menu, "predict first", the loop's settings, ways to step in, where the
+loop settles), side by side where the simulator is wide enough and the stage first on a phone
+(course.css, "Simulator scenes"). Play unfolds the 12 weeks day by day: an ipywidgets `Play`
+ticks in the browser and is linked there to the Day slider; each tick redraws the chart up to
+that day and the loop on that day, here in the kernel (measured against stepping through frames
+sent once, in the browser: benchmarks/play.py, docs/models/cycle.md). Every value from the browser
+passes through the model's validation; a bad one leaves the last good run on screen and says what
+was wrong. The scene's words are in widgets/content/cycle_scene.toml.
 """
 
 from __future__ import annotations
 
 import html
+import time
 from dataclasses import replace
 
 import ipywidgets as ipw
@@ -15,12 +22,20 @@ import ipywidgets as ipw
 from widgets.describers.cycle import (
     HARD_PUSH,
     NAMES,
+    PINNED,
+    Prediction,
+    day_title,
     describe_comparison,
-    describe_course,
-    describe_loop,
+    describe_course_to,
+    describe_day,
+    describe_guess,
+    describe_pin,
     narrate,
+    narrate_day,
+    predictions,
+    scene_text,
 )
-from widgets.models.cycle import DAYS, NODES, STRATEGIES, Scenario, long_run, simulate
+from widgets.models.cycle import DAYS, NODES, STRATEGIES, Day, Scenario, long_run, simulate
 from widgets.ui.controls import labelled_slider, refused_setting
 from widgets.ui.plots import AccessibleDiagram, SvgChart
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
@@ -56,6 +71,16 @@ PRESETS: dict[str, dict] = {
 #: The menu's entry once the learner has changed a story's settings by hand.
 OWN_SETTINGS = "Your own settings"
 DEFAULT_STRATEGY_DAY = 34  # day 35 as learners count
+#: Milliseconds between days while playing: 4 days a second, the 12 weeks in 21 s.
+PLAY_INTERVAL_MS = 250
+#: A pinned run's lines: grey, each with its own dash, no markers (colour, dash).
+PIN_STYLES = {"pain": ("#595959", "10 5"), "low_mood": ("#8a8a8a", "3 4")}
+#: A pinned run's lines are thinner than the current run's (3 units), so they read as behind it.
+PIN_WIDTH = 2.0
+#: A choice that reaches the kernel this soon after "Show me" found none still counts (ipywidgets
+#: sends a quick run of choices one at a time; see widgets/views/knowledge_check.py). For as long
+#: again after that, the same button (now "Close") ignores a second press meant for "Show me".
+LATE_CHOICE_SECONDS = 1.5
 POSITIONS = {
     "pain": (0.0, 1.0),
     "poor_sleep": (0.95, 0.31),
@@ -90,12 +115,14 @@ SOURCES_AND_LIMITS = (
 
 
 class CycleSimulator(ipw.VBox):
-    """Push on the loop and watch it answer: presets, link strength, a flare, strategies."""
+    """Push on the loop and watch it answer: presets, link strength, a flare, strategies, and the
+    12 weeks played day by day."""
 
     def __init__(self, preset: str = "A flare after surgery") -> None:
         if preset not in PRESETS:
             raise ValueError(f"unknown preset {preset!r}; choose from {', '.join(PRESETS)}")
         self._holding = False
+        words = scene_text()
         shared = SharedStyles()
         label = shared.style(DescriptionStyle, description_width="initial")
         slider = shared.slider()
@@ -168,6 +195,64 @@ class CycleSimulator(ipw.VBox):
             "Where the loop settles, with and without strategies", shared
         )
         self.narration = shared.html("", "btc-live", "btc-narration")
+
+        # The play bar: Play/Pause, the Day slider, and the pin. The `Play` widget itself is
+        # hidden (its buttons are icons without names): it only ticks, in the browser.
+        self.play_button = ipw.Button(
+            description=words["play"]["play"], tooltip=words["play"]["play_tooltip"], **button
+        )
+        self.play_button.add_class("btc-play-button")
+        self.day = labelled_slider(
+            words["play"]["day"], min=1, max=DAYS, step=1, value=DAYS, **slider
+        )
+        self.day.add_class("btc-day-slider")
+        self.player = ipw.Play(
+            value=DAYS,
+            min=1,
+            max=DAYS,
+            step=1,
+            interval=PLAY_INTERVAL_MS,
+            show_repeat=False,
+            description=words["play"]["play"],
+            layout=ipw.Layout(display="none"),
+        )
+        self.play_link = ipw.jslink((self.player, "value"), (self.day, "value"))
+        self.pin_button = ipw.Button(
+            description=words["pin"]["pin"], tooltip=words["pin"]["pin_tooltip"], **button
+        )
+        self.clear_pin_button = ipw.Button(
+            description=words["pin"]["clear"],
+            tooltip=words["pin"]["clear_tooltip"],
+            disabled=True,
+            **button,
+        )
+        pins = ipw.HBox([self.pin_button, self.clear_pin_button], layout=row)
+        pins.add_class("btc-pin-group")
+        play_bar = ipw.HBox([self.play_button, self.day, self.player, pins], layout=row)
+        play_bar.add_class("btc-play-bar")
+        self._pinned: tuple[list[Day], str] | None = None
+
+        # Predict first: a question before a story's run is shown.
+        self.guess = ipw.RadioButtons(
+            options=[],
+            value=None,
+            layout=shared.style(ipw.Layout, width="auto"),
+            style=shared.style(DescriptionStyle),
+        )
+        self.guess.add_class("btc-choices")
+        self.show_me = ipw.Button(description=words["predict"]["show_me"], **button)
+        self.skip_button = ipw.Button(description=words["predict"]["skip"], **button)
+        self.question = shared.html("")
+        self.predict_feedback = shared.html("", "btc-live")
+        self._predict_buttons = ipw.HBox([self.show_me, self.skip_button], layout=row)
+        self.predict_box = ipw.VBox([], layout=shared.layout)
+        self.predict_box.add_class("btc-quiz-question")
+        self.predict_box.add_class("btc-predict")
+        self._prediction: Prediction | None = None
+        self._predict_state = ""  # "", "asking", "watching" or "shown"
+        self._wanted_at = 0.0  # when "Show me" last found no choice
+        self._watched_at = 0.0  # when the learner's guess was taken
+
         controls = [
             self.connectivity,
             self.pain_condition,
@@ -184,27 +269,66 @@ class CycleSimulator(ipw.VBox):
         ]:
             widget.observe(self._changed, "value")
         self.preset.observe(self._preset_chosen, "value")
-        self.reset_button.on_click(lambda _b: self.apply_preset(self._story))
+        self.reset_button.on_click(lambda _b: self._reset())
         self.reseed_button.on_click(self._reseed)
+        self.day.observe(self._day_moved, "value")
+        self.player.observe(self._playing_changed, "playing")
+        self.play_button.on_click(self._play_pressed)
+        self.pin_button.on_click(self._pin)
+        self.clear_pin_button.on_click(self._clear_pin)
+        self.show_me.on_click(self._show_me_pressed)
+        self.skip_button.on_click(lambda _b: self._skip())
+        self.guess.observe(self._guess_chosen, "value")
+
+        self.stage = ipw.VBox(
+            [play_bar, self.course_chart, self.loop_chart, self.narration], layout=shared.layout
+        )
+        self.stage.add_class("btc-scene-stage")
+        story_row = ipw.HBox([self.preset, self.reset_button, self.reseed_button], layout=row)
+        self._sheet = [
+            story_row,
+            self._section(words["sections"]["loop"], controls, shared, button),
+            self._section(words["sections"]["steps"], rows, shared, button),
+            self.compare_chart,
+        ]
+        self.controls = ipw.VBox(self._sheet, layout=shared.layout)
+        self.controls.add_class("btc-scene-controls")
+        scene = ipw.Box([self.stage, self.controls], layout=shared.layout)
+        scene.add_class("btc-scene")
         super().__init__(
-            [
-                shared.html(ILLUSTRATIVE_NOTE),
-                ipw.HBox([self.preset, self.reset_button, self.reseed_button], layout=row),
-                shared.html("<h3 class='btc-sim-heading'>Your loop</h3>"),
-                *controls,
-                shared.html("<h3 class='btc-sim-heading'>Ways to step in</h3>"),
-                *rows,
-                self.narration,
-                self.course_chart,
-                self.loop_chart,
-                self.compare_chart,
-                shared.html(SOURCES_AND_LIMITS),
-            ],
+            [shared.html(ILLUSTRATIVE_NOTE), scene, shared.html(SOURCES_AND_LIMITS)],
             layout=shared.layout,
         )
         self.add_class("btc-simulator")
         self.add_class("btc-cycle-simulator")
+        self._scenario = Scenario()
+        self._days: list[Day] = []
+        self._story_text = ""
         self.apply_preset(preset)
+
+    def _section(self, title: str, children: list, shared: SharedStyles, button: dict) -> ipw.VBox:
+        """A titled group of controls. On a narrow screen only its Show/Hide button shows until
+        it is opened (course.css); on a wide one it is always open and the button is hidden."""
+        words = scene_text()["sections"]
+        heading = shared.html(f"<h3 class='btc-sim-heading'>{html.escape(title)}</h3>")
+        heading.add_class("btc-scene-heading")
+        toggle = ipw.Button(description=words["show"].format(section=title), **button)
+        toggle.add_class("btc-scene-toggle")
+        body = ipw.VBox(children, layout=shared.layout)
+        body.add_class("btc-scene-body")
+        section = ipw.VBox([heading, toggle, body], layout=shared.layout)
+        section.add_class("btc-scene-section")
+
+        def flip(_button) -> None:
+            opening = "btc-open" not in section._dom_classes
+            if opening:
+                section.add_class("btc-open")
+            else:
+                section.remove_class("btc-open")
+            toggle.description = words["hide" if opening else "show"].format(section=title)
+
+        toggle.on_click(flip)
+        return section
 
     # --- reading the controls -------------------------------------------------------------
 
@@ -229,8 +353,16 @@ class CycleSimulator(ipw.VBox):
             seed=self.seed,
         )
 
+    def shown_days(self) -> int:
+        """How many days the stage shows (the Day slider; raises ValueError out of range)."""
+        value = self.day.value
+        total = len(self._days) or DAYS
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= total:
+            raise ValueError(f"day must be a whole number from 1 to {total}, got {value!r}")
+        return value
+
     def apply_preset(self, name: str) -> None:
-        """Set every control to a story's values, then run once."""
+        """Set every control to a story's values, then run once (the Day slider stays)."""
         if name == OWN_SETTINGS:
             name = self._story
         story = PRESETS[name]
@@ -257,7 +389,16 @@ class CycleSimulator(ipw.VBox):
     def _preset_chosen(self, change) -> None:
         if self._holding or change["new"] == OWN_SETTINGS:
             return  # "Your own settings" keeps the controls as they are
+        prediction = predictions().get(change["new"])
+        if prediction:
+            self._ask(prediction)  # before the run: the chart waits on day 1
+        else:
+            self._end_prediction()
         self.apply_preset(change["new"])
+
+    def _reset(self) -> None:
+        self._end_prediction()
+        self.apply_preset(self._story)
 
     def _reseed(self, _button) -> None:
         self.seed += 1
@@ -273,10 +414,11 @@ class CycleSimulator(ipw.VBox):
                 self.preset.value = OWN_SETTINGS
             finally:
                 self._holding = False
+        self._end_prediction()  # a guess about the story does not fit these settings
         self.update()
 
     def update(self) -> None:
-        """Run the model for the current controls and redraw charts and narration."""
+        """Run the model for the current controls and redraw the stage and the comparison."""
         try:
             scenario = self.scenario()
         except ValueError as error:
@@ -284,9 +426,8 @@ class CycleSimulator(ipw.VBox):
             return
         days = simulate(scenario)
         without = simulate(replace(scenario, strategies={})) if scenario.strategies else None
-        self.narration.value = f"<p>{html.escape(narrate(scenario, days, without))}</p>"
-        self.course_chart.show(course_svg(scenario, days), describe_course(days))
-        self.loop_chart.show(loop_svg(days[-1]), describe_loop(days[-1]))
+        self._scenario, self._days = scenario, days
+        self._story_text = narrate(scenario, days, without)
         settled, before = long_run(days), long_run(without) if without else None
         self.compare_chart.show(
             compare_svg(settled, before),
@@ -296,6 +437,190 @@ class CycleSimulator(ipw.VBox):
             + ", ".join(f"{NAMES[n]} {settled[n]:.0f}" for n in NODES)
             + ".",
         )
+        self.show_day()
+
+    def show_day(self) -> None:
+        """Draw the chart up to the Day slider's day and the loop on that day, with their text.
+
+        While playing, only the pictures change: the text alternatives and the narration say
+        "playing" and catch up when it stops (a screen reader would otherwise hear several
+        changes a second). This is what each tick of Play costs the kernel.
+        """
+        try:
+            shown = self.shown_days()
+        except ValueError as error:
+            self.narration.value = refused_setting(error, "The charts still show the last day.")
+            return
+        words = scene_text()["play"]
+        scenario, days = self._scenario, self._days
+        day = days[shown - 1]
+        playing = bool(self.player.playing)
+        pinned, pin_label = self._pinned if self._pinned else (None, "")
+        if playing:
+            course_text, loop_text = words["playing_course"], words["playing_loop"]
+            self.loop_chart.title = words["playing_title"]
+        else:
+            course_text = describe_course_to(days, shown)
+            if pinned:
+                course_text += "\n" + describe_pin(days, pinned, pin_label, shown)
+            loop_text = describe_day(day, len(days))
+            self.loop_chart.title = day_title(shown, len(days))
+        self.course_chart.show(course_svg(scenario, days, shown, pinned), course_text)
+        self.loop_chart.show(loop_svg(day, day_title(shown, len(days))), loop_text)
+        if playing:
+            self.narration.value = f"<p>{html.escape(words['playing_narration'])}</p>"
+        else:
+            self.narration.value = (
+                f"<p>{html.escape(narrate_day(scenario, days, shown - 1))}</p>"
+                f"<p>{html.escape(self._story_text)}</p>"
+            )
+
+    # --- play --------------------------------------------------------------------------------
+
+    def _day_moved(self, _change) -> None:
+        if self._holding:
+            return
+        if self._predict_state == "asking":  # scrubbing before answering: a guess counts
+            if self.guess.value:
+                self._watch(play=False)
+            else:
+                self._end_prediction()
+        self.show_day()
+        self._maybe_reveal()
+
+    def _play_pressed(self, _button) -> None:
+        if self.player.playing:
+            self.player.playing = False
+            return
+        if self._predict_state == "asking":
+            if self.guess.value:
+                self._watch()
+                return
+            self._end_prediction()  # exploring without a guess is fine
+        self.play()
+
+    def play(self) -> None:
+        """Start playing (from day 1 when the last day is shown). Only ever on a learner's
+        press: nothing here starts by itself."""
+        if self.day.value >= self.day.max:
+            self.day.value = self.day.min
+            self.player.value = self.day.min
+        self.player.playing = True
+
+    def _playing_changed(self, change) -> None:
+        words = scene_text()["play"]
+        playing = bool(change["new"])
+        self.play_button.description = words["pause" if playing else "play"]
+        self.play_button.tooltip = words["pause_tooltip" if playing else "play_tooltip"]
+        if self._days:
+            self.show_day()
+
+    # --- pin ---------------------------------------------------------------------------------
+
+    def _pin(self, _button) -> None:
+        words = scene_text()["pin"]
+        if self.preset.value == OWN_SETTINGS:
+            label = words["own_label"].format(tightness=f"{self.connectivity.value:.2f}")
+        else:
+            label = words["story_label"].format(story=self.preset.value)
+        self._pinned = (self._days, label)
+        self.clear_pin_button.disabled = False
+        self.show_day()
+
+    def _clear_pin(self, _button) -> None:
+        self._pinned = None
+        self.clear_pin_button.disabled = True
+        self.show_day()
+
+    # --- predict first -------------------------------------------------------------------------
+
+    def _ask(self, prediction: Prediction) -> None:
+        """Show a story's question and hold the chart on day 1 until the learner answers."""
+        words = scene_text()["predict"]
+        self._prediction, self._predict_state = prediction, "asking"
+        self.player.playing = False
+        self._holding = True
+        try:
+            self.guess.options = [(text, key) for key, text in prediction.options]
+            self.guess.value = None
+            self.day.value = 1
+            self.player.value = 1
+        finally:
+            self._holding = False
+        self.question.value = (
+            f'<p class="btc-question"><strong>{html.escape(words["heading"])}.</strong> '
+            f"{html.escape(prediction.question)}</p>"
+        )
+        self.show_me.description = words["show_me"]
+        self.predict_feedback.value = ""
+        self.predict_box.children = [
+            self.question,
+            self.guess,
+            self._predict_buttons,
+            self.predict_feedback,
+        ]
+        self._show_prompt(True)
+
+    def _show_me_pressed(self, _button) -> None:
+        if self._predict_state != "asking":
+            settled = time.monotonic() - self._watched_at > LATE_CHOICE_SECONDS
+            if self._predict_state == "shown" or settled:
+                self._end_prediction()  # the same button reads "Close" once the run plays
+            return
+        if not self.guess.value:
+            self._wanted_at = time.monotonic()
+            words = scene_text()["predict"]
+            self.predict_feedback.value = f"<p>{html.escape(words['choose_first'])}</p>"
+            return
+        self._watch()
+
+    def _guess_chosen(self, change) -> None:
+        late = time.monotonic() - self._wanted_at < LATE_CHOICE_SECONDS
+        if self._predict_state == "asking" and change["new"] and late:
+            self._watch()
+
+    def _watch(self, play: bool = True) -> None:
+        """The learner has guessed: play the run; the model's answer comes on the last day."""
+        words = scene_text()["predict"]
+        prediction = self._prediction
+        self._predict_state = "watching"
+        self._wanted_at, self._watched_at = 0.0, time.monotonic()
+        self.predict_feedback.value = "<p>{}</p>".format(
+            html.escape(
+                words["watching"].format(
+                    guess=prediction.text_of(self.guess.value), total=len(self._days)
+                )
+            )
+        )
+        self.show_me.description = words["close"]
+        self.predict_box.children = [self.question, self.predict_feedback, self.show_me]
+        if play:
+            self.play()
+
+    def _maybe_reveal(self) -> None:
+        if self._predict_state != "watching" or self.day.value != len(self._days):
+            return
+        self._predict_state = "shown"
+        text = describe_guess(self._prediction, self.guess.value, self._scenario, self._days)
+        self.predict_feedback.value = f"<p>{html.escape(text)}</p>"
+
+    def _skip(self) -> None:
+        """No guess: show the whole run at once."""
+        self._end_prediction()
+        self.player.playing = False
+        self.day.value = self.day.max
+
+    def _end_prediction(self) -> None:
+        if not self._predict_state:
+            return
+        self._predict_state, self._prediction = "", None
+        self._show_prompt(False)
+
+    def _show_prompt(self, shown: bool) -> None:
+        sheet = list(self._sheet)
+        if shown:
+            sheet.insert(1, self.predict_box)
+        self.controls.children = sheet
 
 
 # --- figures (SVG text: small, fast to swap, no chart script needed in the page) ---------------
@@ -303,18 +628,28 @@ class CycleSimulator(ipw.VBox):
 SHOWN = ("pain", "low_mood", "poor_sleep", "inactivity", "fatigue")
 
 
-def course_svg(scenario: Scenario, days) -> str:
+def course_svg(
+    scenario: Scenario,
+    days: list[Day],
+    shown: int | None = None,
+    pinned: list[Day] | None = None,
+) -> str:
     """Twelve weeks of the loop as an SVG line chart, with the flare and strategy starts marked.
 
     Every problem has its own colour, dash and marker shape; the markers are staggered by a day
-    per line, so lines that run together still show each shape.
+    per line, so lines that run together still show each shape. With `shown`, the lines stop at
+    that day (the run so far, while it plays) and a dotted line marks it; the axis keeps all 12
+    weeks. A `pinned` run adds its pain and low mood as grey dashed lines, "Pinned: ..." in the
+    legend.
     """
-    x = [d.day + 1 for d in days]
+    shown = len(days) if shown is None else shown
+    part = days[:shown]
+    x = [d.day + 1 for d in part]
     lines = [
         Line(
             NAMES[node].capitalize(),
             x,
-            [d.levels[node] for d in days],
+            [d.levels[node] for d in part],
             NODE_COLOURS[node],
             dash,
             marker,
@@ -323,6 +658,18 @@ def course_svg(scenario: Scenario, days) -> str:
         )
         for i, (node, dash, marker) in enumerate(zip(SHOWN, DASHES, MARKERS, strict=True))
     ]
+    if pinned:
+        legend = scene_text()["pin"]["legend"]
+        lines += [
+            Line(
+                legend.format(name=NAMES[node]),
+                [d.day + 1 for d in pinned],
+                [d.levels[node] for d in pinned],
+                *PIN_STYLES[node],
+                width=PIN_WIDTH,
+            )
+            for node in PINNED
+        ]
     bands = []
     if scenario.flare_day is not None and scenario.flare_size + scenario.stress_size > 0:
         start = scenario.flare_day + 1
@@ -336,6 +683,8 @@ def course_svg(scenario: Scenario, days) -> str:
         (day + 1, f"stepping in, day {day + 1}")
         for day in sorted(set(scenario.strategies.values()))
     )
+    if shown < len(days):
+        markers += ((shown, scene_text()["course"]["today"].format(day=shown)),)
     return line_chart(
         lines,
         "Twelve weeks (higher = worse)",
@@ -354,9 +703,10 @@ def course_svg(scenario: Scenario, days) -> str:
 THICKEST_EFFECT = 5.0
 
 
-def loop_svg(day) -> str:
+def loop_svg(day: Day, title: str = "The loop on the last day") -> str:
     """The loop on one day as an SVG diagram: arrows as thick as the points each link adds to
-    its target that day (the numbers the narration ranks)."""
+    its target that day (`Day.effects`, the numbers the narration ranks), nodes as big as that
+    day's levels."""
     return loop_diagram(
         POSITIONS,
         day.levels,
@@ -364,7 +714,7 @@ def loop_svg(day) -> str:
         NAMES,
         NODE_COLOURS,
         THICKEST_EFFECT,
-        "The loop on the last day",
+        title,
         strong_at=HARD_PUSH,
         key="Thicker arrow = adds more to the next problem. Dashed = adds under half a point.",
     )

@@ -27,6 +27,14 @@ def test_every_page_meets_the_geometry_at_every_viewport(browser, voila_server, 
             page.wait_for_timeout(200)
             if lines := problems(audit(page)):
                 found[file] = lines
+            # A phone folds a simulator's control sheet away: open every part and look again.
+            toggles = page.locator(".btc-scene-toggle:visible")
+            if toggles.count():
+                for index in range(toggles.count()):
+                    toggles.nth(index).click()
+                page.wait_for_timeout(500)
+                if lines := problems(audit(page)):
+                    found[f"{file}, controls open"] = lines
     finally:
         context.close()
     assert found == {}
@@ -53,8 +61,9 @@ def test_a_small_phone_has_no_sideways_scroll_and_readable_charts(browser, voila
 
 
 def test_the_audit_sees_what_it_is_for(browser, voila_server):
-    """The checks can fail: a page squeezed back to stock widget sizes is caught on a phone."""
-    context = browser.new_context(**VIEWPORTS["phone"])
+    """The checks can fail: a page squeezed back to stock widget sizes is caught (on a laptop,
+    where every control of the lesson is open; a phone folds the simulator's controls away)."""
+    context = browser.new_context(**VIEWPORTS["laptop"])
     page = context.new_page()
     try:
         page.goto(voila_server.lesson_url(next(f for f in LESSONS if f.startswith("03"))))
@@ -64,7 +73,9 @@ def test_the_audit_sees_what_it_is_for(browser, voila_server):
             ".btc-page .widget-hslider { flex-wrap: nowrap !important; }"
             ".btc-page .widget-hslider > .widget-label { flex: 0 0 auto !important;"
             " white-space: nowrap !important; overflow: hidden !important; max-width: 60%; }"
+            ".btc-page .widget-hslider > .slider-container { flex: 0 0 60px !important; }"
             ".btc-page .noUi-handle { width: 16px !important; height: 16px !important; }"
+            ".btc-page .btc-plot { container-type: normal !important; width: 200px !important; }"
             ".btc-page .btc-svg-narrow { display: none !important; }"
             ".btc-page .btc-svg-wide { display: block !important; }"
         )

@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.stats import percentile  # noqa: E402
 from widgets.describers.cycle import (  # noqa: E402
     day_title,
     describe_course_to,
@@ -145,15 +146,6 @@ def notebook(variant: str) -> str:
             "nbformat_minor": 5,
         }
     )
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    index = (len(ordered) - 1) * q
-    low, high = int(index), min(int(index) + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (index - low)
 
 
 def spread(values: list[float], digits: int = 1) -> str:

@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Browser, Page  # noqa: E402
 
+from benchmarks.stats import percentile  # noqa: E402
 from tests.browser.geometry import VIEWPORTS  # noqa: E402
 from tests.harness import (  # noqa: E402
     NOTEBOOKS,
@@ -73,16 +74,6 @@ def section_count(file: str) -> int:
 def longest_lesson() -> str:
     """The lesson with the most sections in the course's own order (05 as shipped)."""
     return max((lesson.file for lesson in load_config().lessons), key=section_count)
-
-
-def percentile(values: list[float], q: float) -> float:
-    """Linear-interpolated percentile (as benchmarks/run.py computes it)."""
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    index = (len(ordered) - 1) * q
-    low, high = int(index), min(int(index) + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (index - low)
 
 
 def _press(page: Page, selector: str) -> float:

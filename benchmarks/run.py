@@ -39,6 +39,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.stats import percentile  # noqa: E402
 from tests.harness import (  # noqa: E402
     CHROMIUM,
     launch_chromium,
@@ -86,15 +87,6 @@ class PageResult:
     missed_updates: int = 0
     foreign_requests: int = 0
     failed_loads: int = 0
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    index = (len(ordered) - 1) * q
-    low, high = int(index), min(int(index) + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (index - low)
 
 
 def kernel_pids(server) -> set[int]:

@@ -183,7 +183,8 @@ def grouped_bars(
     top: float = 10.0,
 ) -> str:
     """Bars per label for each (name, values, colour, hatched) series, on a 0–`top` axis.
-    On a phone the bars lie down, with their labels on the left, so no label is squeezed."""
+    Wide, the bars stand side by side; on a phone they lie down, with their labels on the left,
+    so no label is squeezed."""
     return _grouped_bars(WIDE, labels, series, title, top) + _lying_bars(
         NARROW, labels, series, title, top
     )
@@ -257,17 +258,13 @@ def _grouped_bars(
     top: float,
 ) -> str:
     width = frame.width
-    left, right = (36, 6) if frame.narrow else (48, 12)
+    left, right = 48, 12
     group = (width - left - right) / len(labels)
-    label_lines = [
-        wrap(label, group - 4, frame.tick if frame.narrow else frame.label) for label in labels
-    ]
+    label_lines = [wrap(label, group - 4, frame.label) for label in labels]
     rows = max(len(lines) for lines in label_lines)
-    # The legend: one row per series on a phone, side by side on a wide screen.
-    legend_rows = len(series) if frame.narrow else 1
-    upper = 14 + 24 * legend_rows
+    upper = 38  # the legend, side by side
     lower = 26 + 18 * rows
-    height = (200 if frame.narrow else 214) + upper + lower
+    height = 214 + upper + lower
     plot_h = height - upper - lower
     bar = group * 0.7 / max(1, len(series))
     parts = [
@@ -297,7 +294,7 @@ def _grouped_bars(
         parts.append(
             "".join(
                 f'<text x="{centre:.1f}" y="{upper + plot_h + 20 + 18 * k}" text-anchor="middle" '
-                f'font-size="{frame.tick if frame.narrow else frame.label}" fill="{INK}">'
+                f'font-size="{frame.label}" fill="{INK}">'
                 f"{escape(line)}</text>"
                 for k, line in enumerate(lines)
             )
@@ -310,10 +307,7 @@ def _grouped_bars(
             f'<text x="{x + 22}" y="{y + 13}" font-size="{frame.label}" fill="{INK}">'
             f"{escape(name)}</text>"
         )
-        if frame.narrow:
-            y += 24
-        else:
-            x += 30 + 8 * len(name)
+        x += 30 + 8 * len(name)
     return _svg(width, height, title, "".join(parts), frame)
 
 

@@ -222,7 +222,9 @@ def test_pacing_planner_by_keyboard(tools_page):
     compare = tool.locator(".btc-chart").nth(1)
     assert "not real data" in compare.locator(".btc-alt").inner_text()
     assert "Illustrative" in compare.locator(".btc-alt-title").inner_text()
-    assert compare.locator(".btc-plot svg").count() == 1
+    # One picture, drawn wide and narrow (widgets/ui/svg.py): the page shows exactly one of them.
+    assert compare.locator(".btc-plot svg.btc-svg-wide").count() == 1
+    assert compare.locator(".btc-plot svg:visible").count() == 1
 
     saved = download_text(page, tool.get_by_role("link", name="Download my pacing plan (.txt)"))
     assert saved.startswith(f"My pacing plan: {IMG}\n")

@@ -47,7 +47,8 @@ pytestmark = pytest.mark.skipif(
 #: True once Voici has run the notebook and every widget is drawn (Voici's page differs from
 #: Voila's: no #loading element to wait for, outputs are filled in by the browser kernel).
 READY_JS = """() => {
-  if (document.body.innerText.includes('Loading widget')) return false;
+  // Between a redirect (index.html) and the lesson there is a moment with no body yet.
+  if (!document.body || document.body.innerText.includes('Loading widget')) return false;
   const cells = document.querySelectorAll('.jp-CodeCell');
   const outputs = document.querySelectorAll('.jp-CodeCell .jp-OutputArea-output');
   if (outputs.length < cells.length) return false;

@@ -42,6 +42,9 @@ from urllib.parse import quote, urlsplit
 from widgets.models import pacing, pain_check, self_check
 from widgets.models.action_plan import DEFAULT_TITLE, TITLE_LIMIT, ActionPlan
 from widgets.models.diary import (
+    COLUMNS as DIARY_COLUMNS,
+)
+from widgets.models.diary import (
     EARLIEST,
     EXAMPLE_DATE,
     FUTURE_SLACK_DAYS,
@@ -733,15 +736,8 @@ def _check(key: str, item: object, problems: _Problems) -> CheckAnswers:
     return CheckAnswers(key, tuple(pairs))
 
 
-_DIARY_FIELDS = (
-    "date",
-    "pain",
-    "sleep_hours",
-    "sleep_quality",
-    "mood",
-    "active_minutes",
-    "note",
-)
+#: A stored diary day has the diary file's columns (one list, in widgets/models/diary.py).
+_DIARY_FIELDS = DIARY_COLUMNS
 
 
 def _diary_day(item: object, label: str, problems: _Problems) -> Entry:

@@ -257,7 +257,7 @@ def test_choosing_a_story_asks_first_then_plays_and_compares(sim):
     ]
     sim.show_me.click()  # no answer yet
     assert "Choose an answer first" in sim.predict_feedback.value and not sim.player.playing
-    sim._wanted_at -= 2  # the learner took a while to choose
+    sim.predict.wanted_at -= 2  # the learner took a while to choose
     sim.guess.value = "same"
     assert not sim.player.playing
     sim.show_me.click()
@@ -328,6 +328,6 @@ def test_a_choice_arriving_just_after_show_me_still_counts(sim):
     assert sim.player.playing and "Your guess: It goes up" in sim.predict_feedback.value
     sim.show_me.click()  # a second press meant for "Show me" (now "Close") is not taken
     assert sim.predict_box in sim.controls.children
-    sim._watched_at -= 2
+    sim.predict.watched_at -= 2
     sim.show_me.click()
     assert sim.predict_box not in sim.controls.children

@@ -14,7 +14,6 @@ was wrong. The scene's words are in widgets/content/cycle_scene.toml.
 from __future__ import annotations
 
 import html
-import time
 from dataclasses import replace
 
 import ipywidgets as ipw
@@ -38,6 +37,7 @@ from widgets.describers.cycle import (
 from widgets.models.cycle import DAYS, NODES, STRATEGIES, Day, Scenario, long_run, simulate
 from widgets.ui.controls import labelled_slider, refused_setting
 from widgets.ui.plots import AccessibleDiagram, SvgChart
+from widgets.ui.scene import Pin, PlayBar, PredictFirst, scene, scene_section, scene_words
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
 from widgets.ui.svg import DASHES, MARKERS, Band, Line, grouped_bars, line_chart, loop_diagram
 from widgets.ui.theme import OKABE_ITO, SERIES_COLOURS
@@ -77,10 +77,6 @@ PLAY_INTERVAL_MS = 250
 PIN_STYLES = {"pain": ("#595959", "10 5"), "low_mood": ("#8a8a8a", "3 4")}
 #: A pinned run's lines are thinner than the current run's (3 units), so they read as behind it.
 PIN_WIDTH = 2.0
-#: A choice that reaches the kernel this soon after "Show me" found none still counts (ipywidgets
-#: sends a quick run of choices one at a time; see widgets/views/knowledge_check.py). For as long
-#: again after that, the same button (now "Close") ignores a second press meant for "Show me".
-LATE_CHOICE_SECONDS = 1.5
 POSITIONS = {
     "pain": (0.0, 1.0),
     "poor_sleep": (0.95, 0.31),
@@ -196,62 +192,38 @@ class CycleSimulator(ipw.VBox):
         )
         self.narration = shared.html("", "btc-live", "btc-narration")
 
-        # The play bar: Play/Pause, the Day slider, and the pin. The `Play` widget itself is
-        # hidden (its buttons are icons without names): it only ticks, in the browser.
-        self.play_button = ipw.Button(
-            description=words["play"]["play"], tooltip=words["play"]["play_tooltip"], **button
+        # The play bar (Play/Pause, the Day slider, the pin) and "predict first": see
+        # widgets/ui/scene.py. Attribute names below are the ones tests and benchmarks use.
+        words = scene_words(words)
+        self.pin = Pin(shared, words["pin"], capture=self._capture_pin, on_change=self.show_day)
+        self.bar = PlayBar(
+            shared,
+            words["play"],
+            minimum=1,
+            maximum=DAYS,
+            interval_ms=PLAY_INTERVAL_MS,
+            before_play=self._before_play,
+            on_playing=self._playing_changed,
+            extra=[self.pin.widget],
         )
-        self.play_button.add_class("btc-play-button")
-        self.day = labelled_slider(
-            words["play"]["day"], min=1, max=DAYS, step=1, value=DAYS, **slider
+        self.play_button, self.day, self.player = (
+            self.bar.play_button,
+            self.bar.scrubber,
+            self.bar.player,
         )
-        self.day.add_class("btc-day-slider")
-        self.player = ipw.Play(
-            value=DAYS,
-            min=1,
-            max=DAYS,
-            step=1,
-            interval=PLAY_INTERVAL_MS,
-            show_repeat=False,
-            description=words["play"]["play"],
-            layout=ipw.Layout(display="none"),
+        self.play_link = self.bar.link
+        self.pin_button, self.clear_pin_button = self.pin.pin_button, self.pin.clear_button
+        self.predict = PredictFirst(
+            shared,
+            words["predict"],
+            on_watch=self._watch,
+            on_skip=self._skip,
+            on_visible=self._show_prompt,
         )
-        self.play_link = ipw.jslink((self.player, "value"), (self.day, "value"))
-        self.pin_button = ipw.Button(
-            description=words["pin"]["pin"], tooltip=words["pin"]["pin_tooltip"], **button
-        )
-        self.clear_pin_button = ipw.Button(
-            description=words["pin"]["clear"],
-            tooltip=words["pin"]["clear_tooltip"],
-            disabled=True,
-            **button,
-        )
-        pins = ipw.HBox([self.pin_button, self.clear_pin_button], layout=row)
-        pins.add_class("btc-pin-group")
-        play_bar = ipw.HBox([self.play_button, self.day, self.player, pins], layout=row)
-        play_bar.add_class("btc-play-bar")
-        self._pinned: tuple[list[Day], str] | None = None
-
-        # Predict first: a question before a story's run is shown.
-        self.guess = ipw.RadioButtons(
-            options=[],
-            value=None,
-            layout=shared.style(ipw.Layout, width="auto"),
-            style=shared.style(DescriptionStyle),
-        )
-        self.guess.add_class("btc-choices")
-        self.show_me = ipw.Button(description=words["predict"]["show_me"], **button)
-        self.skip_button = ipw.Button(description=words["predict"]["skip"], **button)
-        self.question = shared.html("")
-        self.predict_feedback = shared.html("", "btc-live")
-        self._predict_buttons = ipw.HBox([self.show_me, self.skip_button], layout=row)
-        self.predict_box = ipw.VBox([], layout=shared.layout)
-        self.predict_box.add_class("btc-quiz-question")
-        self.predict_box.add_class("btc-predict")
+        self.guess, self.show_me = self.predict.guess, self.predict.show_me
+        self.skip_button, self.question = self.predict.skip_button, self.predict.question
+        self.predict_feedback, self.predict_box = self.predict.feedback, self.predict.box
         self._prediction: Prediction | None = None
-        self._predict_state = ""  # "", "asking", "watching" or "shown"
-        self._wanted_at = 0.0  # when "Show me" last found no choice
-        self._watched_at = 0.0  # when the learner's guess was taken
 
         controls = [
             self.connectivity,
@@ -272,31 +244,21 @@ class CycleSimulator(ipw.VBox):
         self.reset_button.on_click(lambda _b: self._reset())
         self.reseed_button.on_click(self._reseed)
         self.day.observe(self._day_moved, "value")
-        self.player.observe(self._playing_changed, "playing")
-        self.play_button.on_click(self._play_pressed)
-        self.pin_button.on_click(self._pin)
-        self.clear_pin_button.on_click(self._clear_pin)
-        self.show_me.on_click(self._show_me_pressed)
-        self.skip_button.on_click(lambda _b: self._skip())
-        self.guess.observe(self._guess_chosen, "value")
 
-        self.stage = ipw.VBox(
-            [play_bar, self.course_chart, self.loop_chart, self.narration], layout=shared.layout
-        )
-        self.stage.add_class("btc-scene-stage")
         story_row = ipw.HBox([self.preset, self.reset_button, self.reseed_button], layout=row)
         self._sheet = [
             story_row,
-            self._section(words["sections"]["loop"], controls, shared, button),
-            self._section(words["sections"]["steps"], rows, shared, button),
+            scene_section(words["sections"]["loop"], controls, shared, words["sections"]),
+            scene_section(words["sections"]["steps"], rows, shared, words["sections"]),
             self.compare_chart,
         ]
-        self.controls = ipw.VBox(self._sheet, layout=shared.layout)
-        self.controls.add_class("btc-scene-controls")
-        scene = ipw.Box([self.stage, self.controls], layout=shared.layout)
-        scene.add_class("btc-scene")
+        box, self.stage, self.controls = scene(
+            [self.bar.widget, self.course_chart, self.loop_chart, self.narration],
+            self._sheet,
+            shared,
+        )
         super().__init__(
-            [shared.html(ILLUSTRATIVE_NOTE), scene, shared.html(SOURCES_AND_LIMITS)],
+            [shared.html(ILLUSTRATIVE_NOTE), box, shared.html(SOURCES_AND_LIMITS)],
             layout=shared.layout,
         )
         self.add_class("btc-simulator")
@@ -305,30 +267,6 @@ class CycleSimulator(ipw.VBox):
         self._days: list[Day] = []
         self._story_text = ""
         self.apply_preset(preset)
-
-    def _section(self, title: str, children: list, shared: SharedStyles, button: dict) -> ipw.VBox:
-        """A titled group of controls. On a narrow screen only its Show/Hide button shows until
-        it is opened (course.css); on a wide one it is always open and the button is hidden."""
-        words = scene_text()["sections"]
-        heading = shared.html(f"<h3 class='btc-sim-heading'>{html.escape(title)}</h3>")
-        heading.add_class("btc-scene-heading")
-        toggle = ipw.Button(description=words["show"].format(section=title), **button)
-        toggle.add_class("btc-scene-toggle")
-        body = ipw.VBox(children, layout=shared.layout)
-        body.add_class("btc-scene-body")
-        section = ipw.VBox([heading, toggle, body], layout=shared.layout)
-        section.add_class("btc-scene-section")
-
-        def flip(_button) -> None:
-            opening = "btc-open" not in section._dom_classes
-            if opening:
-                section.add_class("btc-open")
-            else:
-                section.remove_class("btc-open")
-            toggle.description = words["hide" if opening else "show"].format(section=title)
-
-        toggle.on_click(flip)
-        return section
 
     # --- reading the controls -------------------------------------------------------------
 
@@ -355,11 +293,7 @@ class CycleSimulator(ipw.VBox):
 
     def shown_days(self) -> int:
         """How many days the stage shows (the Day slider; raises ValueError out of range)."""
-        value = self.day.value
-        total = len(self._days) or DAYS
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= total:
-            raise ValueError(f"day must be a whole number from 1 to {total}, got {value!r}")
-        return value
+        return self.bar.shown(len(self._days) or DAYS)
 
     def apply_preset(self, name: str) -> None:
         """Set every control to a story's values, then run once (the Day slider stays)."""
@@ -475,148 +409,77 @@ class CycleSimulator(ipw.VBox):
                 f"<p>{html.escape(self._story_text)}</p>"
             )
 
-    # --- play --------------------------------------------------------------------------------
+    # --- play, pin and predict first (widgets/ui/scene.py does the wiring) --------------------
 
     def _day_moved(self, _change) -> None:
         if self._holding:
             return
-        if self._predict_state == "asking":  # scrubbing before answering: a guess counts
-            if self.guess.value:
-                self._watch(play=False)
-            else:
-                self._end_prediction()
+        self.predict.take_guess_or_end(play=False)  # scrubbing before answering
         self.show_day()
         self._maybe_reveal()
 
-    def _play_pressed(self, _button) -> None:
-        if self.player.playing:
-            self.player.playing = False
-            return
-        if self._predict_state == "asking":
-            if self.guess.value:
-                self._watch()
-                return
-            self._end_prediction()  # exploring without a guess is fine
-        self.play()
+    def _before_play(self) -> bool:
+        """Play pressed while a question waits: a chosen answer counts as the guess."""
+        return not self.predict.take_guess_or_end()
 
     def play(self) -> None:
-        """Start playing (from day 1 when the last day is shown). Only ever on a learner's
-        press: nothing here starts by itself."""
-        if self.day.value >= self.day.max:
-            self.day.value = self.day.min
-            self.player.value = self.day.min
-        self.player.playing = True
+        """Start playing (from day 1 when the last day is shown). Only on a learner's press."""
+        self.bar.play()
 
-    def _playing_changed(self, change) -> None:
-        words = scene_text()["play"]
-        playing = bool(change["new"])
-        self.play_button.description = words["pause" if playing else "play"]
-        self.play_button.tooltip = words["pause_tooltip" if playing else "play_tooltip"]
+    def _playing_changed(self, _playing: bool) -> None:
         if self._days:
             self.show_day()
 
-    # --- pin ---------------------------------------------------------------------------------
-
-    def _pin(self, _button) -> None:
+    def _capture_pin(self) -> tuple[list[Day], str]:
         words = scene_text()["pin"]
         if self.preset.value == OWN_SETTINGS:
             label = words["own_label"].format(tightness=f"{self.connectivity.value:.2f}")
         else:
             label = words["story_label"].format(story=self.preset.value)
-        self._pinned = (self._days, label)
-        self.clear_pin_button.disabled = False
-        self.show_day()
+        return self._days, label
 
-    def _clear_pin(self, _button) -> None:
-        self._pinned = None
-        self.clear_pin_button.disabled = True
-        self.show_day()
-
-    # --- predict first -------------------------------------------------------------------------
+    @property
+    def _pinned(self) -> tuple[list[Day], str] | None:
+        return self.pin.value
 
     def _ask(self, prediction: Prediction) -> None:
         """Show a story's question and hold the chart on day 1 until the learner answers."""
-        words = scene_text()["predict"]
-        self._prediction, self._predict_state = prediction, "asking"
-        self.player.playing = False
+        self._prediction = prediction
+        self.bar.pause()
         self._holding = True
         try:
-            self.guess.options = [(text, key) for key, text in prediction.options]
-            self.guess.value = None
-            self.day.value = 1
-            self.player.value = 1
+            self.predict.ask(prediction.question, list(prediction.options))
+            self.bar.go_to(1)
         finally:
             self._holding = False
-        self.question.value = (
-            f'<p class="btc-question"><strong>{html.escape(words["heading"])}.</strong> '
-            f"{html.escape(prediction.question)}</p>"
-        )
-        self.show_me.description = words["show_me"]
-        self.predict_feedback.value = ""
-        self.predict_box.children = [
-            self.question,
-            self.guess,
-            self._predict_buttons,
-            self.predict_feedback,
-        ]
-        self._show_prompt(True)
 
-    def _show_me_pressed(self, _button) -> None:
-        if self._predict_state != "asking":
-            settled = time.monotonic() - self._watched_at > LATE_CHOICE_SECONDS
-            if self._predict_state == "shown" or settled:
-                self._end_prediction()  # the same button reads "Close" once the run plays
-            return
-        if not self.guess.value:
-            self._wanted_at = time.monotonic()
-            words = scene_text()["predict"]
-            self.predict_feedback.value = f"<p>{html.escape(words['choose_first'])}</p>"
-            return
-        self._watch()
-
-    def _guess_chosen(self, change) -> None:
-        late = time.monotonic() - self._wanted_at < LATE_CHOICE_SECONDS
-        if self._predict_state == "asking" and change["new"] and late:
-            self._watch()
-
-    def _watch(self, play: bool = True) -> None:
+    def _watch(self, guess: str, play: bool) -> str:
         """The learner has guessed: play the run; the model's answer comes on the last day."""
         words = scene_text()["predict"]
-        prediction = self._prediction
-        self._predict_state = "watching"
-        self._wanted_at, self._watched_at = 0.0, time.monotonic()
-        self.predict_feedback.value = "<p>{}</p>".format(
-            html.escape(
-                words["watching"].format(
-                    guess=prediction.text_of(self.guess.value), total=len(self._days)
-                )
-            )
-        )
-        self.show_me.description = words["close"]
-        self.predict_box.children = [self.question, self.predict_feedback, self.show_me]
         if play:
             self.play()
+        return words["watching"].format(
+            guess=self._prediction.text_of(guess), total=len(self._days)
+        )
 
     def _maybe_reveal(self) -> None:
-        if self._predict_state != "watching" or self.day.value != len(self._days):
+        if not self.predict.watching or self.day.value != len(self._days):
             return
-        self._predict_state = "shown"
-        text = describe_guess(self._prediction, self.guess.value, self._scenario, self._days)
-        self.predict_feedback.value = f"<p>{html.escape(text)}</p>"
+        self.predict.reveal(
+            describe_guess(self._prediction, self.guess.value, self._scenario, self._days)
+        )
 
     def _skip(self) -> None:
         """No guess: show the whole run at once."""
-        self._end_prediction()
-        self.player.playing = False
+        self.bar.pause()
         self.day.value = self.day.max
 
     def _end_prediction(self) -> None:
-        if not self._predict_state:
-            return
-        self._predict_state, self._prediction = "", None
-        self._show_prompt(False)
+        self.predict.end()
 
     def _show_prompt(self, shown: bool) -> None:
+        if not shown:
+            self._prediction = None
         sheet = list(self._sheet)
         if shown:
             sheet.insert(1, self.predict_box)

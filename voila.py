@@ -100,7 +100,9 @@ c.VoilaConfiguration.theme = "light"
 c.VoilaConfiguration.show_tracebacks = False
 c.VoilaConfiguration.resources = {"course": COURSE.as_template_data(), "language_code": "en"}
 # Front-end extensions the lessons never use: fewer scripts for every learner's browser to load.
-c.VoilaConfiguration.extension_denylist = ["anywidget", "jupyterlab_pygments"]
+# (anywidget's is used, by the learner's record: widgets/page_setup.py drops it from a page with
+# no code, such as the facilitator guide.)
+c.VoilaConfiguration.extension_denylist = ["jupyterlab_pygments"]
 # Only the lessons' own images; Voila inlines markdown images, this covers anything else.
 c.VoilaConfiguration.file_allowlist = [r".*\.(svg|png|jpg|jpeg|gif|webp)"]
 

@@ -15,6 +15,17 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def fresh_record_panel():
+    """Each test starts with a new page: no record panel shared with the test before it (the
+    panel is one per kernel, widgets/views/my_record.py)."""
+    import widgets.views.my_record as panel
+
+    panel._PAGE = None
+    yield
+    panel._PAGE = None
+
+
 @pytest.fixture(scope="session")
 def voila_server(tmp_path_factory):
     server = start_voila(tmp_path_factory.mktemp("voila") / "voila.log")

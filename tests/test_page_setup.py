@@ -7,7 +7,14 @@ import json
 import pytest
 
 from tests.harness import NOTEBOOKS
-from widgets.page_setup import PLOTLY_EXTENSION, PLOTLY_FREE_HELPERS, draws_charts, trim_page_config
+from widgets.page_setup import (
+    PLOTLY_EXTENSION,
+    PLOTLY_FREE_HELPERS,
+    RECORD_EXTENSION,
+    draws_charts,
+    runs_code,
+    trim_page_config,
+)
 
 
 def notebook(tmp_path, *sources):
@@ -96,3 +103,23 @@ def test_trim_never_points_the_page_at_a_mathjax_cdn(tmp_path):
     config = {"fullMathjaxUrl": "https://cdn.example/mathjax.js", "mathjaxConfig": "TeX"}
     trimmed = trim_page_config(config, notebook(tmp_path, "Sim()"))
     assert trimmed["fullMathjaxUrl"] is None and trimmed["mathjaxConfig"] is None
+
+
+def test_a_page_without_code_skips_anywidget_and_one_with_code_keeps_it(tmp_path):
+    def extensions(path):
+        config = {"federated_extensions": [{"name": RECORD_EXTENSION}, {"name": "other"}]}
+        return [ext["name"] for ext in trim_page_config(config, path)["federated_extensions"]]
+
+    prose = notebook(tmp_path)
+    assert runs_code(prose) is False and extensions(prose) == ["other"]
+    blank = notebook(tmp_path, "   \n")
+    assert extensions(blank) == ["other"]
+    lesson = notebook(tmp_path, "my_record()")
+    assert extensions(lesson) == [RECORD_EXTENSION, "other"]
+    assert extensions(tmp_path / "missing.ipynb") == [RECORD_EXTENSION, "other"]
+
+
+def test_the_guide_has_no_code_and_every_lesson_has_some():
+    assert runs_code(NOTEBOOKS / "facilitator_guide.ipynb") is False
+    for lesson in sorted(NOTEBOOKS.glob("0*.ipynb")):
+        assert runs_code(lesson), lesson.name

@@ -5,6 +5,10 @@ lesson 03 about 1.2 s before it was usable (docs/performance.md). The course's o
 their charts as SVG, so a lesson whose code calls only them skips that extension. Anything else
 (a notebook that imports plotly, a helper not listed here, a notebook we cannot read) keeps it: a
 slower page, never a broken one. tests/test_page_setup.py checks that no listed helper uses plotly.
+
+anywidget's front-end extension (about 330 kB) carries the learner's record between the page and
+the kernel (widgets/ui/device_store.py). Any page with code may use it; a page with no code at all
+(the facilitator guide) skips it.
 """
 
 from __future__ import annotations
@@ -32,9 +36,23 @@ PLOTLY_FREE_HELPERS = frozenset(
         "pacing_planner",
         "relaxation",
         "support_map",
+        "my_record",
     }
 )
 PLOTLY_EXTENSION = "jupyterlab-plotly"
+RECORD_EXTENSION = "anywidget"
+
+
+def runs_code(notebook: Path) -> bool:
+    """False only for a notebook we can read that has no code to run (prose only)."""
+    try:
+        cells = json.loads(Path(notebook).read_text(encoding="utf-8"))["cells"]
+        return any(
+            cell.get("cell_type") == "code" and "".join(cell.get("source", "")).strip()
+            for cell in cells
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return True
 
 
 def draws_charts(notebook: Path) -> bool:
@@ -61,7 +79,8 @@ def draws_charts(notebook: Path) -> bool:
 
 
 def trim_page_config(page_config: dict, notebook: Path | None) -> dict:
-    """Drop the plotly extension from a page that draws no chart; never fetch MathJax.
+    """Drop the plotly extension from a page that draws no chart, and anywidget's from a page
+    with no code; never fetch MathJax.
 
     Voila as a Jupyter Server extension (Binder, JupyterHub) points the page at MathJax on a CDN;
     the lessons use no maths, and a lesson page must ask nothing of another host.
@@ -69,10 +88,17 @@ def trim_page_config(page_config: dict, notebook: Path | None) -> dict:
     # Voila's front end loads MathJax (from a CDN by default) unless both of these are null.
     page_config["fullMathjaxUrl"] = None
     page_config["mathjaxConfig"] = None
-    if notebook is not None and not draws_charts(notebook):
+    if notebook is None:
+        return page_config
+    unused = set()
+    if not draws_charts(notebook):
+        unused.add(PLOTLY_EXTENSION)
+    if not runs_code(notebook):
+        unused.add(RECORD_EXTENSION)
+    if unused:
         page_config["federated_extensions"] = [
             ext
             for ext in page_config.get("federated_extensions", [])
-            if ext.get("name") != PLOTLY_EXTENSION
+            if ext.get("name") not in unused
         ]
     return page_config

@@ -93,3 +93,38 @@ def test_action_plan_by_keyboard_downloads_a_printable_page(lesson):
     assert download.value.suggested_filename == "my-action-plan.html"
     assert "Walk for 10 minutes after lunch" in text and "steady sleep routine" in text
     assert "<script" not in text and "&lt;script&gt;" in text
+
+
+def test_a_diary_day_kept_on_the_device_is_there_after_a_reload_and_forget_removes_it(lesson):
+    """Issue 13, as a learner tried it: a diary note saved in lesson 06 must survive a reload."""
+    page = lesson
+    record = page.locator(".btc-my-record")
+    assert page.evaluate("Object.keys(localStorage)") == []  # nothing before the choice
+    record.get_by_role("button", name="Keep my answers on this device").click()
+    record.get_by_text("Done. Your answers will be kept on this device.").wait_for(timeout=20_000)
+    diary = page.locator(".btc-diary")
+    diary.locator("textarea").fill("slept badly, walked anyway")
+    diary.locator("textarea").blur()
+    diary.get_by_role("button", name="Save this day").click()
+    diary.locator("table.btc-table").get_by_text("slept badly, walked anyway").wait_for()
+    page.wait_for_function(
+        "() => Object.keys(localStorage).some(k => k.startsWith('btc-record-v1:')"
+        " && !k.endsWith(':consent') && localStorage.getItem(k).includes('walked anyway'))"
+    )
+    page.reload()
+    wait_interactive(page)
+    diary = page.locator(".btc-diary")
+    diary.locator("table.btc-table").get_by_text("slept badly, walked anyway").wait_for(
+        timeout=20_000
+    )
+    assert "Welcome back." in page.locator(".btc-my-record .btc-live").inner_text()
+    # the lesson list's link reaches the panel and unfolds backup, restore and forget
+    page.locator("#btc-record-link").click()
+    record = page.locator("#btc-my-record")
+    record.get_by_role("button", name="Forget everything on this device").click()
+    record.get_by_role("button", name="Yes, forget everything").click()
+    record.get_by_text("Nothing from this course is stored on this device now.").wait_for(
+        timeout=20_000
+    )
+    assert diary.locator("table.btc-table").count() == 0
+    assert [k for k in page.evaluate("Object.keys(localStorage)") if k.startswith("btc-")] == []

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from widgets.models.diary import MAX_BYTES, from_csv
-from widgets.views.diary import diary
+from widgets.views.diary import DiaryTool, diary
 
 PAYLOAD = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 YESTERDAY = dt.date.today() - dt.timedelta(days=1)
@@ -110,3 +110,72 @@ def test_removing_a_day(tool):
     tool.remove_button.click()
     assert len(tool.diary) == 0 and "Removed" in tool.message.value
     assert "No days recorded yet" in tool.chart.text
+
+
+# ---- the learner's record (widgets/views/my_record.py) ------------------------------------------
+
+
+def day_form(tool, day, pain=6, note="walked to the shop") -> None:
+    tool.day.value, tool.pain.value, tool.note.value = day, pain, note
+
+
+def test_a_saved_day_is_kept_on_the_device_and_comes_back_on_the_next_page():
+    from tests.views.fake_browser import KEY, FakeBrowser
+    from widgets.models.learner_record import parse_text
+
+    browser = FakeBrowser(page="06_your_plan.ipynb")
+    panel = browser.open()
+    panel.choose_keep()
+    tool = DiaryTool(panel)
+    day_form(tool, YESTERDAY)
+    tool.save_button.click()
+    assert parse_text(browser.local[KEY]).record.diary.get(YESTERDAY).note == "walked to the shop"
+    # a reload: a new page, a new kernel, the same browser storage
+    again = DiaryTool(browser.open())
+    assert again.diary.get(YESTERDAY).pain == 6
+    assert YESTERDAY.isoformat() in again.table.value and "walked to the shop" in again.table.value
+
+
+def test_without_keep_nothing_is_stored_and_the_day_stays_on_the_page():
+    from tests.views.fake_browser import FakeBrowser
+
+    browser = FakeBrowser()
+    tool = DiaryTool(browser.open())
+    day_form(tool, YESTERDAY)
+    tool.save_button.click()
+    assert browser.local == {} and tool.diary.get(YESTERDAY) is not None
+    assert tool.record.record.diary.get(YESTERDAY) is not None  # choosing "keep" now saves it
+
+
+def test_days_on_the_page_and_days_on_the_device_are_merged_and_forget_clears_them():
+    from tests.views.fake_browser import FakeBrowser
+
+    browser = FakeBrowser()
+    first = DiaryTool(browser.open())
+    first.record.choose_keep()
+    day_form(first, YESTERDAY - dt.timedelta(days=1), pain=3)
+    first.save_button.click()
+    # the next page, over the same storage
+    later_panel = browser.open()
+    later = DiaryTool(later_panel)
+    assert len(later.diary) == 1
+    day_form(later, YESTERDAY, pain=8)
+    later.save_button.click()
+    assert [e.pain for e in later.diary] == [3, 8]
+    later_panel.forget()
+    assert len(later.diary) == 0 and "No days yet" in later.table.value
+
+
+def test_a_diary_the_record_cannot_hold_is_refused_with_a_message(monkeypatch):
+    from tests.views.fake_browser import FakeBrowser
+
+    tool = DiaryTool(FakeBrowser().open())
+
+    def refuse(_record):
+        raise ValueError("diary must be a Diary of up to 3,660 days.")
+
+    monkeypatch.setattr(tool.record, "replace", refuse)
+    day_form(tool, YESTERDAY)
+    tool.save_button.click()
+    assert "not saved" in tool.message.value and "3,660" in tool.message.value
+    assert tool.diary.get(YESTERDAY) is None and tool.note.value == "walked to the shop"

@@ -1,8 +1,9 @@
 """The record panel without a browser: the front end is simulated by setting the store's traits.
 
-`FakeBrowser` answers the panel's requests the way widgets/ui/device_store.js does, over two dicts
-standing in for localStorage and sessionStorage (tests/browser/test_device_store.py runs the real
-one). Every test checks what is stored, and that nothing is stored before the learner chose.
+`FakeBrowser` (tests/views/fake_browser.py) answers the panel's requests the way
+widgets/ui/device_store.js does, over two dicts standing in for localStorage and sessionStorage
+(tests/browser/test_device_store.py runs the real one). Every test checks what is stored, and
+that nothing is stored before the learner chose.
 """
 
 from __future__ import annotations
@@ -14,118 +15,24 @@ from datetime import date
 
 import pytest
 
+from tests.views.fake_browser import (
+    CONSENT,
+    COURSE,
+    DAY,
+    KEY,
+    PAYLOAD,
+    RECORD,
+    FakeBrowser,
+)
 from widgets.models.diary import Diary, Entry
 from widgets.models.learner_record import (
     MAX_BYTES,
     LearnerRecord,
     LessonProgress,
-    PainCheckEntry,
     parse_text,
-    storage_key,
     to_text,
 )
-from widgets.ui.device_store import DeviceStore
 from widgets.views.my_record import MyRecord, my_record, say, words
-
-COURSE = "breaking-the-cycle"
-KEY = storage_key(COURSE, "/")
-CONSENT = KEY + ":consent"
-PAYLOAD = '<script>alert(1)</script><img src=x onerror="alert(2)">'
-DAY = date(2024, 3, 7)
-RECORD = LearnerRecord(
-    lessons=(LessonProgress("00_welcome.ipynb"),),
-    diary=Diary((Entry(DAY, 4, 7.5, 6, 5, 30, PAYLOAD),)),
-    pain_checks=(PainCheckEntry(DAY, (3, 4, 5)),),
-)
-
-
-class FakeBrowser:
-    """device_store.js over two dicts: it writes only when asked, and reports as the JS does."""
-
-    def __init__(self, local: dict | None = None, session: dict | None = None) -> None:
-        self.local = {} if local is None else local
-        self.session = {} if session is None else session
-        self.available = True
-        self.full = False
-        self.stubborn = False  # a key that comes back after removal (another tab)
-        self.downloads: list[tuple[str, str]] = []
-        self.event = 0
-        self.store: DeviceStore | None = None
-
-    def open(self) -> MyRecord:
-        """A new page: a new panel whose browser half loads at once."""
-        panel = MyRecord(COURSE)
-        self.store = panel.store
-        self.event = 0
-        panel.store.observe(self._request, "request")
-        self._load(0)
-        return panel
-
-    def report(self, status: str, answered: int, **extra: object) -> None:
-        self.event += 1
-        self.store.set_state({"status": status, "answered": answered, "event": self.event, **extra})
-
-    def _ours(self, key: str) -> bool:
-        return key == KEY or key.startswith(KEY + ":") or key == "btc-visited-v1"
-
-    def _load(self, answered: int) -> None:
-        if not self.available:
-            self.report("storage-unavailable", answered, storage_key=KEY, consent="unknown")
-            return
-        consent = "keep" if self.local.get(CONSENT) == "keep" else "unknown"
-        if consent == "unknown" and self.session.get(CONSENT) == "none":
-            consent = "none"
-        text = ""
-        if consent == "keep":
-            text = self.local.get(KEY, self.local.get("btc-visited-v1", ""))
-        self.report("loaded", answered, storage_key=KEY, consent=consent, document=text)
-
-    def _request(self, change: dict) -> None:
-        request = change["new"]
-        command, rid = request["command"], request["id"]
-        if command == "reload":
-            self._load(rid)
-        elif command in ("keep", "save"):
-            if not self.available:
-                self.report("storage-unavailable", rid)
-                return
-            text = request.get("document")
-            if command == "keep":
-                self.local[CONSENT] = "keep"
-                self.session.pop(CONSENT, None)
-                existing = self.local.get(KEY, self.local.get("btc-visited-v1"))
-                if existing is not None and existing != text:
-                    self.report("loaded", rid, consent="keep", document=existing)
-                    return
-            elif self.local.get(CONSENT) != "keep":
-                self.report("refused", rid)
-                return
-            if self.full:
-                self.report("quota-exceeded", rid)
-                return
-            if text is not None:
-                self.local[KEY] = text
-            self.report("saved", rid)
-        elif command in ("none", "forget"):
-            for key in [k for k in self.session if self._ours(k)]:
-                del self.session[key]
-            if command == "none":
-                self.session[CONSENT] = "none"
-            if not self.available:
-                self.report("storage-unavailable", rid)
-                return
-            for key in [k for k in self.local if self._ours(k)]:
-                del self.local[key]
-            if self.stubborn:
-                self.local[KEY] = "{}"
-            left = [k for k in self.local if self._ours(k)]
-            self.report("forgotten" if left else "empty-verified", rid)
-        elif command == "download-raw":
-            if KEY not in self.local:
-                self.report("nothing-stored", rid)
-                return
-            self.downloads.append((request["filename"], self.local[KEY]))
-            self.report("raw-downloaded", rid)
 
 
 @pytest.fixture
@@ -479,3 +386,29 @@ def test_every_word_comes_from_the_words_file_and_the_file_is_plain():
 def test_one_page_has_one_panel():
     assert my_record() is my_record()
     assert my_record().course_id == COURSE
+
+
+def test_the_page_is_noted_as_a_lesson_opened_only_once_the_learner_keeps():
+    browser = FakeBrowser(page="03_the_vicious_cycle.ipynb")
+    panel = browser.open()
+    assert panel.record.lessons == () and browser.local == {}
+    panel.choose_keep()
+    assert [x.file for x in panel.record.lessons] == ["03_the_vicious_cycle.ipynb"]
+    assert [x.file for x in parse_text(browser.local[KEY]).record.lessons] == [
+        "03_the_vicious_cycle.ipynb"
+    ]
+    # the next page of the same course adds its own lesson to what was stored
+    browser.page = "04_inside_the_body.ipynb"
+    later = browser.open()
+    assert [x.file for x in later.record.lessons] == [
+        "03_the_vicious_cycle.ipynb",
+        "04_inside_the_body.ipynb",
+    ]
+
+
+@pytest.mark.parametrize("page", ["../../etc/passwd", PAYLOAD, "x" * 500 + ".ipynb", "notes.txt"])
+def test_a_page_name_that_is_not_a_lesson_file_is_ignored(page):
+    browser = FakeBrowser(page=page)
+    panel = browser.open()
+    panel.choose_keep()
+    assert panel.store.page == "" and panel.record.lessons == ()

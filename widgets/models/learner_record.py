@@ -80,7 +80,7 @@ ACTIVITY_LIMIT = 60  # as the pacing planner's activity box (widgets/views/pacin
 MAX_PROBLEMS = 50  # problems listed; the rest are counted
 MESSAGE_LIMIT = 300  # characters in one problem message
 
-_LESSON_FILE = re.compile(r"[A-Za-z0-9_-]{1,80}\.ipynb")
+LESSON_FILE = re.compile(r"[A-Za-z0-9_-]{1,80}\.ipynb")
 _CHECK_NAME = re.compile(r"[A-Za-z0-9_-]{1,80}")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INDEX = re.compile(r"0|[1-9][0-9]{0,2}")
@@ -159,7 +159,7 @@ def _read_day(value: object, what: str = "The date") -> date:
 
 
 def _check_lesson_file(file: object, what: str = "A lesson") -> None:
-    if not isinstance(file, str) or not _LESSON_FILE.fullmatch(file):
+    if not isinstance(file, str) or not LESSON_FILE.fullmatch(file):
         raise ValueError(
             f"{what} must be a lesson's file name, like 00_welcome.ipynb, not {_shown(file)}."
         )
@@ -924,7 +924,7 @@ def migrate(document: dict | list) -> tuple[dict, list[str]]:
     lessons: dict[str, dict] = {}
     if isinstance(visited, list):
         for file in visited:
-            if isinstance(file, str) and _LESSON_FILE.fullmatch(file):
+            if isinstance(file, str) and LESSON_FILE.fullmatch(file):
                 lessons.setdefault(file, {"opened": True, "done": False})
             else:
                 notes.append(f"The lessons you opened: {_shown(file)} is not a lesson; left out.")

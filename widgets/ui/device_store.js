@@ -106,7 +106,8 @@ function initialize({ model }) {
   function load(answered) {
     const local = openStorage("localStorage");
     const consent = storedConsent(local, openStorage("sessionStorage"));
-    const extra = { storage_key: ns, consent, document: "" };
+    const page = (document.body && document.body.getAttribute("data-lesson")) || "";
+    const extra = { storage_key: ns, page, consent, document: "" };
     if (!local) {
       report("storage-unavailable", answered, extra);
       return;

@@ -12,11 +12,11 @@ Who writes what (docs/models/learner_record.md):
   ({"id": n, "command": ..., ...}): "keep" or "save" with the document text, "none", "forget",
   "reload", "download-raw" with a file name. It sends none before the learner answers the
   consent question (widgets/views/my_record.py);
-- the browser sets `storage_key`, `consent` and `document` (what it holds, on load and reload),
-  and after each action `status`, `answered` (the request's id) and `event` (a counter, so that
-  the same status twice is still a change). The kernel treats all of them as untrusted: values
-  outside the lists below are read as "unknown" / "", and the document goes through
-  widgets/models/learner_record.parse_text.
+- the browser sets `storage_key`, `page` (the lesson file), `consent` and `document` (what it
+  holds, on load and reload), and after each action `status`, `answered` (the request's id)
+  and `event` (a counter, so that the same status twice is still a change). The kernel treats
+  all of them as untrusted: values outside the lists below are read as "unknown" / "", and the
+  document goes through widgets/models/learner_record.parse_text.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from widgets.models.learner_record import LEGACY_KEYS, MAX_BYTES
+from widgets.models.learner_record import LEGACY_KEYS, LESSON_FILE, MAX_BYTES
 
 HERE = Path(__file__).resolve().parent
 CONSENTS = ("unknown", "keep", "none")
@@ -57,6 +57,8 @@ class DeviceStore(anywidget.AnyWidget):
         sync=True
     )
     storage_key = traitlets.Unicode("").tag(sync=True)
+    #: The page's lesson file (the page's data-lesson), so the record can note the lesson opened.
+    page = traitlets.Unicode("").tag(sync=True)
     consent = traitlets.Unicode("unknown").tag(sync=True)
     document = traitlets.Unicode("").tag(sync=True)
     request = traitlets.Dict().tag(sync=True)
@@ -76,6 +78,11 @@ class DeviceStore(anywidget.AnyWidget):
     @traitlets.validate("status")
     def _valid_status(self, proposal: dict) -> str:
         return proposal["value"] if proposal["value"] in STATUSES else ""
+
+    @traitlets.validate("page")
+    def _valid_page(self, proposal: dict) -> str:
+        value = proposal["value"]
+        return value if LESSON_FILE.fullmatch(value) else ""
 
     @traitlets.validate("storage_key")
     def _valid_key(self, proposal: dict) -> str:

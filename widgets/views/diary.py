@@ -1,13 +1,15 @@
 """The pain, sleep and mood diary (lesson 06): record days, see trends, save and load a CSV file.
 
-Entries live only in this page's kernel. To keep them, the learner downloads the CSV file (made in
-the browser, nothing written on the server) and loads it again next time. Every value from the
-browser goes through the model's checks; a bad one gets a message and nothing already entered is
-lost. Notes are shown as text, never as HTML.
+Days are part of the learner's record (widgets/views/my_record.py): kept in this browser when the
+learner chose that, and only in this page's kernel otherwise. Nothing is written on the server.
+The CSV file (made in the browser) is a second way to keep them, and to move them elsewhere.
+Every value from the browser goes through the model's checks; a bad one gets a message and
+nothing already entered is lost. Notes are shown as text, never as HTML.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 
@@ -30,23 +32,27 @@ from widgets.ui.plots import SvgChart
 from widgets.ui.shared import DescriptionStyle, SharedStyles, TextStyle
 from widgets.ui.svg import DASHES, Line, line_chart
 from widgets.ui.theme import OKABE_ITO
+from widgets.views.my_record import MyRecord, my_record
 
 SHOWN_ROWS = 14
 SHOWN_PROBLEMS = 20
 NOTE = (
-    '<div class="btc-model-note"><p><strong>Your diary stays on this page.</strong> Nothing is '
-    "saved on the server. To keep it, press <em>Download my diary</em> and keep the file. Next "
-    "time, load that file to carry on. The file has these columns: date (YYYY-MM-DD), pain "
-    "(0–10), sleep_hours (0–24), sleep_quality (0–10), mood (0–10, 10 = best), active_minutes "
-    "and note.</p></div>"
+    '<div class="btc-model-note"><p><strong>Your diary stays on this device.</strong> Nothing is '
+    "saved on the server. If you chose to keep your answers on this device (at the top of the "
+    "page), your days are kept in this browser. You can also press <em>Download my diary</em> "
+    "and keep the file, then load it next time or on another device. The file has these "
+    "columns: date (YYYY-MM-DD), pain (0–10), sleep_hours (0–24), sleep_quality (0–10), "
+    "mood (0–10, 10 = best), active_minutes and note.</p></div>"
 )
 
 
 class DiaryTool(ipw.VBox):
     """Record a day, see the last two weeks and the 7-day averages, download or load a file."""
 
-    def __init__(self) -> None:
-        self.diary = Diary()
+    def __init__(self, record: MyRecord | None = None) -> None:
+        self.record = record if record is not None else my_record()
+        self.diary = self.record.record.diary
+        self.record.on_change(self._from_record)
         shared = SharedStyles()
         wide = shared.style(DescriptionStyle, description_width="initial")
         slider = shared.slider()
@@ -143,7 +149,8 @@ class DiaryTool(ipw.VBox):
             self._say(f"That day was not saved: {error} Your other days are unchanged.", error=True)
             return
         replaced = self.diary.get(entry.date) is not None
-        self.diary = self.diary.add(entry)
+        if not self._keep(self.diary.add(entry)):
+            return
         self.note.value = ""
         self._say(
             f"Saved {entry.date.isoformat()}"
@@ -156,7 +163,8 @@ class DiaryTool(ipw.VBox):
         if not isinstance(chosen, dt.date) or self.diary.get(chosen) is None:
             self._say("Choose a day from the list to remove.", error=True)
             return
-        self.diary = self.diary.remove(chosen)
+        if not self._keep(self.diary.remove(chosen)):
+            return
         self._say(f"Removed {chosen.isoformat()}.")
         self.refresh()
 
@@ -168,7 +176,9 @@ class DiaryTool(ipw.VBox):
                 f"Nothing was loaded from {name}: {result.error}", error=True, about_file=True
             )
             return
-        self.diary, clashes = merge(self.diary, result)
+        merged, clashes = merge(self.diary, result)
+        if not self._keep(merged, about_file=True):
+            return
         notes = [str(problem) for problem in result.problems] + clashes
         shown = "".join(f"<li>{html.escape(note)}</li>" for note in notes[:SHOWN_PROBLEMS])
         more = len(notes) - SHOWN_PROBLEMS
@@ -204,6 +214,29 @@ class DiaryTool(ipw.VBox):
             )
         finally:
             self.upload.value = ()
+
+    # --- the learner's record -----------------------------------------------------------------
+
+    def _keep(self, diary: Diary, about_file: bool = False) -> bool:
+        """Make `diary` the page's diary and put it in the record (saved on the device if the
+        learner chose that). False, with a message and nothing changed, if the record refuses."""
+        try:
+            self.record.replace(dataclasses.replace(self.record.record, diary=diary))
+        except ValueError as error:
+            self._say(
+                f"That was not saved: {error} Your other days are unchanged.",
+                error=True,
+                about_file=about_file,
+            )
+            return False
+        self.diary = diary
+        return True
+
+    def _from_record(self, record) -> None:
+        """The record arrived from the device, was restored or forgotten: show its days."""
+        if record.diary != self.diary:
+            self.diary = record.diary
+            self.refresh()
 
     # --- drawing ------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ live region. Lessons and tools use one panel per page (`my_record()`): `record` 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 import functools
 import html
@@ -31,6 +32,7 @@ from widgets.models.diary import clean_text
 from widgets.models.learner_record import (
     MAX_BYTES,
     LearnerRecord,
+    LessonProgress,
     counts,
     default_course_id,
     merge,
@@ -180,6 +182,24 @@ class MyRecord(ipw.VBox):
         def heading(key: str) -> ipw.HTML:
             return shared.html(f"<h3 class='btc-sim-heading'>{html.escape(key)}</h3>")
 
+        # Backup, restore and forget fold away behind one button, so the panel is one line at
+        # the top of a lesson once the learner has chosen (the course menu's link opens it).
+        self.settings_open = False
+        self.settings_button = make_button(say("panel", "settings_show"), self.toggle_settings)
+        self.settings_button.add_class("btc-record-settings-button")
+        self.settings_box = ipw.VBox(
+            [
+                heading(say("backup", "heading")),
+                shared.html(_paragraph(say("backup", "restore_note"))),
+                ipw.HBox([self.backup_button, self.upload], layout=row),
+                self.backup_link,
+                heading(say("forget", "heading")),
+                self.forget_button,
+                self.confirm_box,
+            ],
+            layout=ipw.Layout(),
+        )
+        self.settings_box.add_class("btc-record-settings")
         super().__init__(
             [
                 heading(say("panel", "heading")),
@@ -189,13 +209,8 @@ class MyRecord(ipw.VBox):
                 self.contents,
                 self.held_box,
                 self.message,
-                heading(say("backup", "heading")),
-                shared.html(_paragraph(say("backup", "restore_note"))),
-                ipw.HBox([self.backup_button, self.upload], layout=row),
-                self.backup_link,
-                heading(say("forget", "heading")),
-                self.forget_button,
-                self.confirm_box,
+                self.settings_button,
+                self.settings_box,
                 self.store,
             ],
             layout=shared.layout,
@@ -236,6 +251,7 @@ class MyRecord(ipw.VBox):
         self._changing = False
         self._unavailable = False
         self.store.consent = "keep"
+        self._note_visit()
         text: str | None = to_text(self._record)
         if size_in_bytes(text) > MAX_BYTES:
             self._say(say("status", "too_big"), error=True)
@@ -249,6 +265,11 @@ class MyRecord(ipw.VBox):
         self._held = None
         self.store.consent = "none"
         self._ask("none", "none")
+        self._show()
+
+    def toggle_settings(self) -> None:
+        """Show or hide backup, restore and forget."""
+        self.settings_open = not self.settings_open
         self._show()
 
     def change_choice(self) -> None:
@@ -383,6 +404,7 @@ class MyRecord(ipw.VBox):
             return  # nothing is read before the learner chose to keep
         text = self.store.document
         if not text:
+            self._note_visit()
             if not self._record.is_empty:
                 self._save()
             return
@@ -396,6 +418,7 @@ class MyRecord(ipw.VBox):
             )
             return
         merged, notes = merge(self._record, result.record)
+        merged = self._with_visit(merged)
         changed = merged != self._record
         self._record = merged
         if result.problems:
@@ -415,6 +438,20 @@ class MyRecord(ipw.VBox):
                 self._say(say("status", "welcome_back") + " " + contents_text(merged))
         if changed:
             self._notify()
+
+    def _with_visit(self, record: LearnerRecord) -> LearnerRecord:
+        """`record` with this page's lesson noted as opened (the page name is the browser's,
+        so it is checked; a page that is not a lesson adds nothing)."""
+        page = self.store.page
+        if not page or record.lesson(page) is not None:
+            return record
+        try:
+            return dataclasses.replace(record, lessons=(*record.lessons, LessonProgress(page)))
+        except ValueError:
+            return record
+
+    def _note_visit(self) -> None:
+        self._record = self._with_visit(self._record)
 
     # --- drawing ------------------------------------------------------------------------------
 
@@ -452,6 +489,11 @@ class MyRecord(ipw.VBox):
             "stored", "carry_on" if self._held == "left-out" else "replace"
         )
         self.confirm_box.layout.display = "flex" if self._confirming else "none"
+        opened = self.settings_open or self._confirming or bool(self._held)
+        self.settings_box.layout.display = "flex" if opened else "none"
+        self.settings_button.description = say(
+            "panel", "settings_hide" if opened else "settings_show"
+        )
 
     def _uploaded(self, change: dict) -> None:
         files = change["new"]

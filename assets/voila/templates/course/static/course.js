@@ -1,7 +1,8 @@
 /* Breaking the Cycle: small page helpers, written once for every lesson.
  *
  * 1. Remember which lessons this browser has opened (localStorage only; nothing is sent anywhere)
- *    and mark them in the lesson list and the course map.
+ *    and mark them in the lesson list and the course map: only once the learner has chosen
+ *    "Keep my answers on this device" (widgets/views/my_record.py). Before that, nothing is written.
  * 2. Give widget controls and live text the accessible names and roles that ipywidgets leaves out
  *    (the slider handle has no name; describers must be polite live regions).
  * 3. Let Escape close the "Get help now" panel.
@@ -10,6 +11,8 @@
  *    opens every link in a new tab (on the static site each tab is another Python, ~350 MiB).
  * 6. Presentation mode, for a group leader who projects a lesson: large type, no lesson menu, one
  *    section on screen at a time (a section starts at each markdown cell with an h1 or h2).
+ * 7. Link the lesson list's "Your answers on this device" to the page's record panel, if it has one:
+ *    the link scrolls to it and unfolds its backup, restore and forget settings.
  *
  * Widgets are drawn after the page loads, so the helpers run again whenever the page changes.
  */
@@ -28,8 +31,29 @@
     }
   }
 
+  // The learner's choice, as the record's browser half keeps it (widgets/ui/device_store.js):
+  // "btc-record-v1:<course id>:<this course's base path>:consent" is "keep". Read, never written.
+  function basePath() {
+    var path = window.location.pathname || "/";
+    var match = path.match(/^(.*?\/)(?:voila|voici)\/render\//);
+    return match ? match[1] : path.replace(/[^/]*$/, "") || "/";
+  }
+
+  function keepsAnswers() {
+    try {
+      var store = window.localStorage;
+      var tail = ":" + encodeURIComponent(basePath()) + ":consent";
+      for (var i = 0; i < store.length; i += 1) {
+        var key = store.key(i);
+        if (key && key.indexOf("btc-record-v1:") === 0 && key.slice(-tail.length) === tail &&
+            store.getItem(key) === "keep") { return true; }
+      }
+    } catch (e) { /* blocked storage: keep nothing */ }
+    return false;
+  }
+
   function rememberVisit(file) {
-    if (!file) { return; }
+    if (!file || !keepsAnswers()) { return; }
     var visited = readVisited();
     if (visited.indexOf(file) === -1) {
       visited.push(file);
@@ -237,7 +261,30 @@
       patchAccessibility(document);
       keepLinksInTab(document);
       tidyUploadButtons(document);
+      linkRecordPanel();
       renderPresentation();  // cells drawn late (outputs, the static site's kernel) join a section
+    });
+  }
+
+  // The record panel is drawn by the kernel, so the menu's link to it waits for it to appear.
+  function linkRecordPanel() {
+    var panel = document.querySelector(".btc-my-record");
+    var link = document.getElementById("btc-record-link");
+    if (!panel || !link || panel.id === "btc-my-record") { return; }
+    panel.id = "btc-my-record";
+    panel.setAttribute("tabindex", "-1");
+    link.parentNode.hidden = false;
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      var target = document.getElementById("btc-my-record");
+      if (!target) { return; }
+      var toggle = target.querySelector(".btc-record-settings-button");
+      var folded = target.querySelector(".btc-record-settings");
+      if (toggle && folded && folded.offsetParent === null && toggle.offsetParent !== null) {
+        toggle.click();  // unfold backup, restore and forget (the kernel keeps track)
+      }
+      target.scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
     });
   }
 
@@ -507,13 +554,24 @@
     window.addEventListener("resize", function () { if (presenting) { renderPresentation(); } });
   }
 
+  // This page is remembered once the learner keeps answers: at load, or when they choose to on
+  // this page (the record panel changes, so the observer below runs).
+  var visitPending = true;
+  function rememberThisVisit() {
+    if (visitPending && keepsAnswers()) {
+      visitPending = false;
+      rememberVisit(document.body.getAttribute("data-lesson"));
+    }
+  }
+
   function start() {
     openedBefore = readVisited();
-    rememberVisit(document.body.getAttribute("data-lesson"));
+    rememberThisVisit();
     refresh();
     startTimers(document);
     new MutationObserver(function () {
       startTimers(document);  // at once, not on the next frame: keeps text and circle in step
+      rememberThisVisit();
       refresh();
     }).observe(document.body, { childList: true, subtree: true });
     startPresentation();

@@ -321,3 +321,26 @@ def test_pin_keeps_the_run_on_the_chart(simulator):
     page.wait_for_function(
         "!document.querySelector('.btc-cycle-simulator .btc-alt').innerText.includes('Pinned')"
     )
+
+
+def test_on_a_phone_show_me_brings_the_chart_into_view(browser, voila_server):
+    """The question sits in the control sheet under the chart on a phone: pressing "Show me"
+    there must not leave the run playing off screen."""
+    context, page, errors = open_simulator(browser, voila_server, "phone")
+    sim = page.locator(SIM)
+    page.get_by_label("Start from a story").select_option("A bad week of sleep")
+    sim.locator(".btc-predict [role='radiogroup']").wait_for()
+    sim.get_by_role("radio", name="It goes up").check()
+    show_me = sim.get_by_role("button", name="Show me")
+    show_me.scroll_into_view_if_needed()
+    chart = sim.locator(".btc-scene-stage .btc-chart").first
+    assert chart.bounding_box()["y"] + chart.bounding_box()["height"] < 0  # above the screen
+    show_me.tap()
+    page.wait_for_function(
+        """sel => { const box = document.querySelector(sel).getBoundingClientRect();
+                   return box.top >= 0 && box.top < window.innerHeight / 2; }""",
+        arg=f"{SIM} .btc-scene-stage .btc-chart",
+        timeout=15_000,
+    )
+    assert errors == []
+    context.close()

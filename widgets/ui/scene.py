@@ -143,6 +143,12 @@ class PlayBar:
 
     def _playing_changed(self, change) -> None:
         playing = bool(change["new"])
+        # course.js brings the stage into view when play starts off screen (a phone, after
+        # "Show me" in the control sheet below the chart).
+        if playing:
+            self.widget.add_class("btc-playing")
+        else:
+            self.widget.remove_class("btc-playing")
         self.play_button.description = self._words["pause" if playing else "play"]
         self.play_button.tooltip = self._words["pause_tooltip" if playing else "play_tooltip"]
         if self._on_playing:

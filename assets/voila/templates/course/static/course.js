@@ -262,7 +262,25 @@
       keepLinksInTab(document);
       tidyUploadButtons(document);
       linkRecordPanel();
+      showPlayingStage();
       renderPresentation();  // cells drawn late (outputs, the static site's kernel) join a section
+    });
+  }
+
+  // A simulator starts playing (widgets/ui/scene.py marks its play bar .btc-playing): if its chart
+  // is above or below the screen, as on a phone after "Show me" in the controls under the chart,
+  // bring the chart into view once, so the learner sees the run they asked for.
+  function showPlayingStage() {
+    document.querySelectorAll(".btc-play-bar").forEach(function (bar) {
+      var playing = bar.classList.contains("btc-playing");
+      if (!playing) { delete bar.dataset.btcShown; return; }
+      if (bar.dataset.btcShown) { return; }
+      bar.dataset.btcShown = "1";
+      var stage = bar.closest(".btc-scene-stage") || bar;
+      var box = stage.getBoundingClientRect();
+      var header = document.querySelector(".btc-header");
+      var top = header ? header.getBoundingClientRect().bottom : 0;
+      if (box.top < top || box.top > window.innerHeight * 0.6) { scrollToPlace(stage); }
     });
   }
 

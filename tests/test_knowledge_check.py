@@ -111,3 +111,102 @@ def test_a_choice_arriving_just_after_the_click_is_marked(tmp_path):
     assert "Not quite." in first.feedback.value
     first.choices.value = 1  # the late message
     assert "Right." in first.feedback.value
+
+
+# ---- the learner's record (widgets/views/my_record.py) ------------------------------------------
+
+
+def quiz_file(tmp_path):
+    (tmp_path / "quiz.toml").write_text(GOOD)
+    return tmp_path
+
+
+def test_choices_are_kept_on_the_device_and_a_new_page_shows_them_without_feedback(tmp_path):
+    from tests.views.fake_browser import KEY, FakeBrowser
+    from widgets.models.learner_record import parse_text
+
+    folder = quiz_file(tmp_path)
+    browser = FakeBrowser(page="01_what_is_chronic_pain.ipynb")
+    panel = browser.open()
+    panel.choose_keep()
+    check = KnowledgeCheck(load_questions(folder / "quiz.toml"), "quiz", panel)
+    first, second = check.questions
+    first.choices.value = 0
+    first.button.click()
+    second.choices.value = 1
+    assert parse_text(browser.local[KEY]).record.check("quiz").chosen() == {0: 0, 1: 1}
+    first.choices.value = 1  # a changed choice replaces the old one
+    assert parse_text(browser.local[KEY]).record.check("quiz").chosen() == {0: 1, 1: 1}
+    # a reload: a new page, a new kernel, the same browser storage
+    again = KnowledgeCheck(load_questions(folder / "quiz.toml"), "quiz", browser.open())
+    assert [view.choices.value for view in again.questions] == [1, 1]
+    assert all(view.feedback.value == "" for view in again.questions)
+    assert again.score.value == ""
+    again.questions[0].button.click()  # feedback on asking, as before
+    assert "Right." in again.questions[0].feedback.value
+
+
+def test_knowledge_check_by_name_uses_the_page_record(tmp_path):
+    from widgets.views.my_record import my_record
+
+    check = knowledge_check("quiz", folder=quiz_file(tmp_path))
+    assert check.record is my_record()
+    check.questions[1].choices.value = 0
+    assert my_record().record.check("quiz").chosen() == {1: 0}
+
+
+def test_without_keep_nothing_is_stored(tmp_path):
+    from tests.views.fake_browser import FakeBrowser
+
+    browser = FakeBrowser()
+    check = KnowledgeCheck(
+        load_questions(quiz_file(tmp_path) / "quiz.toml"), "quiz", browser.open()
+    )
+    check.questions[0].choices.value = 2
+    assert browser.local == {} and check.record.record.check("quiz").chosen() == {0: 2}
+
+
+def test_forget_clears_the_choices_and_feedback(tmp_path):
+    from tests.views.fake_browser import FakeBrowser
+
+    browser = FakeBrowser()
+    panel = browser.open()
+    panel.choose_keep()
+    check = KnowledgeCheck(load_questions(quiz_file(tmp_path) / "quiz.toml"), "quiz", panel)
+    check.questions[0].choices.value = 1
+    check.questions[0].mark()
+    assert "all 2" not in check.score.value and check.score.value
+    panel.forget()
+    assert [view.choices.value for view in check.questions] == [None, None]
+    assert check.questions[0].feedback.value == "" and check.score.value == ""
+    assert browser.local == {}
+
+
+def test_a_choice_from_a_changed_file_is_left_out(tmp_path):
+    from tests.views.fake_browser import CONSENT, KEY, FakeBrowser
+    from widgets.models.learner_record import CheckAnswers, LearnerRecord, to_text
+
+    stored = LearnerRecord(checks=(CheckAnswers("quiz", ((0, 5), (1, 1), (7, 0))),))
+    browser = FakeBrowser({KEY: to_text(stored), CONSENT: "keep"})
+    check = KnowledgeCheck(
+        load_questions(quiz_file(tmp_path) / "quiz.toml"), "quiz", browser.open()
+    )
+    assert [view.choices.value for view in check.questions] == [None, 1]
+
+
+def test_a_choice_the_record_refuses_gets_a_message_and_stays(tmp_path, monkeypatch):
+    from tests.views.fake_browser import FakeBrowser
+
+    check = KnowledgeCheck(
+        load_questions(quiz_file(tmp_path) / "quiz.toml"), "quiz", FakeBrowser().open()
+    )
+
+    def refuse(_record):
+        raise ValueError("checks has 101 items; the most is 100.")
+
+    monkeypatch.setattr(check.record, "replace", refuse)
+    check.questions[0].choices.value = 1
+    assert "not saved" in check.message.value and "100" in check.message.value
+    assert check.questions[0].choices.value == 1 and check.record.record.checks == ()
+    check.questions[0].button.click()
+    assert "Right." in check.questions[0].feedback.value

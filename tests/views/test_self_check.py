@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from dataclasses import replace
 
@@ -103,3 +104,118 @@ def test_phq8_mode_has_no_self_harm_question():
         question.value = 3
     check.show_result()
     assert "24 out of 24" in check.result.value and check.crisis.value == ""
+
+
+# ---- the learner's record (widgets/views/my_record.py) ------------------------------------------
+
+
+def answer_all(check, answers) -> None:
+    for question, answer in zip(check.questions, answers, strict=True):
+        question.value = answer
+
+
+def test_a_finished_check_is_kept_on_the_device_and_the_next_page_shows_last_time():
+    from tests.views.fake_browser import KEY, FakeBrowser
+    from widgets.models.learner_record import parse_text
+
+    browser = FakeBrowser(page="02_depression.ipynb")
+    panel = browser.open()
+    panel.choose_keep()
+    check = SelfCheck(PHQ9, panel)
+    assert check.last_time.value == ""
+    answer_all(check, [1, 1, 1, 1, 1, 0, 0, 0, 0])
+    check.difficulty.value = 1
+    check.show_result()
+    (kept,) = parse_text(browser.local[KEY]).record.self_checks
+    assert kept.date == dt.date.today() and kept.answers == (1, 1, 1, 1, 1, 0, 0, 0, 0)
+    assert kept.version == "PHQ-9" and kept.difficulty == 1
+    assert check.last_time.value == ""  # this page's own check is not "last time"
+    # asking again with changed answers updates this page's check, it does not add one
+    check.questions[5].value = 2
+    check.show_result()
+    (kept,) = parse_text(browser.local[KEY]).record.self_checks
+    assert kept.answers[5] == 2
+    # a reload: a new page, a new kernel, the same browser storage
+    again = SelfCheck(PHQ9, browser.open())
+    expected = f"Last time ({dt.date.today().isoformat()}) your score was 7."
+    assert expected in again.last_time.value
+    assert all(question.value is None for question in again.questions)  # a new check each time
+    answer_all(again, [0] * 9)
+    again.show_result()
+    assert len(parse_text(browser.local[KEY]).record.self_checks) == 2
+    assert expected in again.last_time.value
+
+
+def test_without_keep_nothing_is_stored_and_the_check_stays_in_the_page_record():
+    from tests.views.fake_browser import FakeBrowser
+
+    browser = FakeBrowser()
+    check = SelfCheck(PHQ9, browser.open())
+    answer_all(check, [2] * 9)
+    check.show_result()
+    assert browser.local == {}
+    assert [x.answers for x in check.record.record.self_checks] == [(2,) * 9]
+    assert "18 out of 27" in check.result.value
+
+
+def test_forget_clears_last_time_and_the_next_result_is_a_new_check():
+    from tests.views.fake_browser import KEY, FakeBrowser
+    from widgets.models.learner_record import parse_text
+
+    browser = FakeBrowser()
+    first = SelfCheck(PHQ9, browser.open())
+    first.record.choose_keep()
+    answer_all(first, [1] * 9)
+    first.show_result()
+    panel = browser.open()
+    later = SelfCheck(PHQ9, panel)
+    assert "your score was 9." in later.last_time.value
+    panel.forget()
+    assert later.last_time.value == "" and browser.local == {}
+    panel.choose_keep()
+    answer_all(later, [0] * 9)
+    later.show_result()
+    assert len(parse_text(browser.local[KEY]).record.self_checks) == 1
+
+
+def test_a_check_the_record_refuses_gets_a_message_after_the_result_and_loses_nothing(
+    monkeypatch,
+):
+    from tests.views.fake_browser import FakeBrowser
+
+    check = SelfCheck(PHQ9, FakeBrowser().open())
+
+    def refuse(_record):
+        raise ValueError("self_checks has 501 items; the most is 500.")
+
+    monkeypatch.setattr(check.record, "replace", refuse)
+    answer_all(check, [0] * 8 + [2])
+    assert first_line() in check.crisis.value
+    check.show_result()
+    result = check.result.value
+    assert result.index(html.escape(FOLLOW_UP)) < result.index("Your total")
+    assert result.index("Your total") < result.index("not saved") and "500" in result
+    assert check.answers() == [0] * 8 + [2] and check.record.record.self_checks == ()
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_self_harm_help_shows_at_once_with_or_without_keep(keep):
+    """Storing never delays the help: it appears on the answer, before any result or saving."""
+    from tests.views.fake_browser import FakeBrowser
+
+    browser = FakeBrowser()
+    panel = browser.open()
+    if keep:
+        panel.choose_keep()
+    stored = dict(browser.local)
+    check = SelfCheck(PHQ9, panel)
+    check.questions[8].value = 1
+    assert first_line() in check.crisis.value and "emergency number" in check.crisis.value
+    assert browser.local == stored  # nothing was stored on the way to the help
+    check.questions[8].value = 0
+    assert html.escape(CHANGED_BACK) in check.crisis.value
+    answer_all(check, [0] * 8 + [1])
+    check.show_result()
+    assert check.result.value.index(html.escape(FOLLOW_UP)) < check.result.value.index("Your total")
+    assert first_line() in check.crisis.value
+    assert len(check.record.record.self_checks) == 1

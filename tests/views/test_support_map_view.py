@@ -41,7 +41,7 @@ def test_starts_empty_with_a_kind_note_a_picture_and_ideas(tool):
     assert "Your map is empty so far" in tool.gaps.value
     assert tool.remove_choice.options == ()
     page = "".join(child.value for child in tool.children if hasattr(child, "value"))
-    assert "Names stay on this page only" in page
+    assert "Names stay on this device" in page
     assert all(idea.title in page for idea in IDEAS)
     assert "A gentle caution" in page
     assert "(nobody yet)" in downloaded(tool)
@@ -153,3 +153,64 @@ def test_names_are_escaped_in_every_output_and_plain_in_the_download(tool, paylo
     assert f"- {payload}: emotional help" in downloaded(tool)
     tool.remove_button.click()
     assert escaped in tool.message.value and payload not in tool.message.value
+
+
+# ---- the learner's record (widgets/views/my_record.py) ------------------------------------------
+
+
+def test_the_map_is_kept_on_the_device_and_comes_back_on_the_next_page():
+    from tests.views.fake_browser import KEY, FakeBrowser
+    from widgets.models.learner_record import parse_text
+
+    browser = FakeBrowser(page="05_support.ipynb")
+    panel = browser.open()
+    panel.choose_keep()
+    tool = SupportMapTool(panel)
+    add(tool, "Jo", "person", "emotional")
+    add(tool, "Pain clinic", "professional", "information")
+    kept = parse_text(browser.local[KEY]).record.support_map
+    assert [s.name for s in kept.supporters] == ["Jo", "Pain clinic"]
+    tool.remove_choice.value = "Jo"
+    tool.remove_button.click()
+    assert [s.name for s in parse_text(browser.local[KEY]).record.support_map.supporters] == [
+        "Pain clinic"
+    ]
+    again = SupportMapTool(browser.open())
+    assert [s.name for s in again.support_map.supporters] == ["Pain clinic"]
+    assert "Pain clinic" in again.table.value
+
+
+def test_without_keep_nothing_is_stored():
+    from tests.views.fake_browser import FakeBrowser
+
+    browser = FakeBrowser()
+    tool = SupportMapTool(browser.open())
+    add(tool, "Jo", "person", "practical")
+    assert browser.local == {} and len(tool.record.record.support_map) == 1
+
+
+def test_forget_clears_the_map():
+    from tests.views.fake_browser import FakeBrowser
+
+    browser = FakeBrowser()
+    panel = browser.open()
+    panel.choose_keep()
+    tool = SupportMapTool(panel)
+    add(tool, "Jo", "person", "practical")
+    panel.forget()
+    assert len(tool.support_map) == 0 and "Nobody is on your map yet" in tool.table.value
+
+
+def test_a_map_the_record_refuses_gets_a_message_and_keeps_what_was_typed(monkeypatch):
+    from tests.views.fake_browser import FakeBrowser
+
+    tool = SupportMapTool(FakeBrowser().open())
+
+    def refuse(_record):
+        raise ValueError("support_map must be a SupportMap.")
+
+    monkeypatch.setattr(tool.record, "replace", refuse)
+    add(tool, "Jo", "person", "practical")
+    assert "not saved" in tool.message.value and "SupportMap" in tool.message.value
+    assert tool.name.value == "Jo" and tool.helps["practical"].value is True
+    assert len(tool.support_map) == 0

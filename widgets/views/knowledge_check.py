@@ -3,10 +3,16 @@
 Our own small widget rather than `jupyterquiz`: it is plain ipywidgets (radio buttons, a button,
 a live feedback line), so it works offline and in a browser kernel, passes axe, and its marking is
 tested in Python. Feedback text is always escaped: it comes from files an instructor edits.
+
+The chosen answers are part of the learner's record (widgets/views/my_record.py), under the
+check's name: kept in this browser when the learner chose that, and only in this page's kernel
+otherwise. A new page shows the choices again but no feedback (press "Check answer" to see it).
+A choice the record does not hold (the file has fewer questions or choices now) is left out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import time
 from pathlib import Path
@@ -15,10 +21,13 @@ import ipywidgets as ipw
 
 from widgets.course_config import NOTEBOOKS_DIR
 from widgets.models.knowledge_check import Question, load_questions, score_message
+from widgets.models.learner_record import CheckAnswers, LearnerRecord
 from widgets.ui.shared import DescriptionStyle, SharedStyles
+from widgets.views.my_record import MyRecord, my_record
 
 CHECKS_DIR = NOTEBOOKS_DIR / "checks"
 LATE_CHOICE_SECONDS = 1.5
+NOT_KEPT = "Your answer was not saved: {error} Your choices are still on this page."
 
 
 class QuestionView(ipw.VBox):
@@ -84,17 +93,81 @@ class QuestionView(ipw.VBox):
 
 
 class KnowledgeCheck(ipw.VBox):
-    """All questions of one lesson plus a running score."""
+    """All questions of one lesson plus a running score. With a `name`, the choices are kept in
+    the learner's record under it."""
 
-    def __init__(self, questions: tuple[Question, ...]) -> None:
+    def __init__(
+        self, questions: tuple[Question, ...], name: str = "", record: MyRecord | None = None
+    ) -> None:
         shared = SharedStyles()
+        self.name = name
+        self.record = (record if record is not None else my_record()) if name else None
         self.score = shared.html("", "btc-live")
+        self.message = shared.html("", "btc-live")
         self.questions = [
             QuestionView(q, n, on_marked=self._update_score, shared=shared)
             for n, q in enumerate(questions, 1)
         ]
-        super().__init__([*self.questions, self.score], layout=shared.layout)
+        self._restoring = False
+        for view in self.questions:
+            view.choices.observe(self._chosen, "value")
+        super().__init__([*self.questions, self.score, self.message], layout=shared.layout)
         self.add_class("btc-quiz")
+        if self.record is not None:
+            self.record.on_change(self._from_record)
+            self._from_record(self.record.record)
+
+    def chosen(self) -> dict[int, int]:
+        """Question index -> chosen index, for the questions with a choice."""
+        return {
+            number: view.choices.value
+            for number, view in enumerate(self.questions)
+            if isinstance(view.choices.value, int)
+        }
+
+    # --- the learner's record -----------------------------------------------------------------
+
+    def _chosen(self, _change) -> None:
+        """A learner's choice: put this check's choices in the record (saved on the device if the
+        learner chose that). On a refusal, a message; the choice stays on the page."""
+        if self.record is None or self._restoring:
+            return
+        try:
+            current = self.record.record
+            others = tuple(x for x in current.checks if x.check != self.name)
+            answers = CheckAnswers(self.name, tuple(self.chosen().items()))
+            mine = (answers,) if answers.answers else ()
+            self.record.replace(dataclasses.replace(current, checks=others + mine))
+        except ValueError as error:
+            reason = str(error).strip()
+            reason = reason if reason.endswith(".") else reason + "."
+            self.message.value = (
+                f'<p class="btc-error">{html.escape(NOT_KEPT.format(error=reason))}</p>'
+            )
+            return
+        self.message.value = ""
+
+    def _from_record(self, record: LearnerRecord) -> None:
+        """The record arrived from the device, was restored or forgotten: show its choices. A
+        question whose choice changes loses its feedback (it was about the other choice)."""
+        saved = record.check(self.name)
+        chosen = saved.chosen() if saved is not None else {}
+        self._restoring = True
+        try:
+            for number, view in enumerate(self.questions):
+                choice = chosen.get(number)
+                if choice is not None and not 0 <= choice < len(view.question.choices):
+                    choice = None  # the file has fewer choices now
+                if view.choices.value != choice:
+                    view.choices.value = choice
+                    view.feedback.value = ""
+                    view.correct = False
+        finally:
+            self._restoring = False
+        if any(view.feedback.value for view in self.questions):
+            self._update_score()
+        else:
+            self.score.value = ""
 
     def _update_score(self) -> None:
         right = sum(view.correct for view in self.questions)
@@ -107,4 +180,4 @@ def knowledge_check(name: str, folder: Path = CHECKS_DIR) -> KnowledgeCheck:
     """The knowledge check of a lesson, read from `notebooks/checks/<name>.toml`."""
     if not name or "/" in name or "\\" in name or name.startswith("."):
         raise ValueError(f"knowledge_check needs a file name from notebooks/checks/, got {name!r}")
-    return KnowledgeCheck(load_questions(folder / f"{name}.toml"))
+    return KnowledgeCheck(load_questions(folder / f"{name}.toml"), name)

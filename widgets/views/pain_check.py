@@ -1,30 +1,56 @@
 """The three-question pain check (our own wording, after the PEG idea), for lessons 02 and 06.
 
-Three sliders (0–10) and a plain result with "this is not a diagnosis" and a next step. Answers
-stay in the learner's kernel; nothing is stored or sent.
+Three sliders (0–10) and a plain result with "this is not a diagnosis" and a next step.
+
+Each finished check (the first result shown on a page, then that same entry updated if the
+learner changes answers and asks again) is part of the learner's record
+(widgets/views/my_record.py) with today's date: kept in this browser when the learner chose that,
+and only in this page's kernel otherwise. Nothing is sent to the server. When the record holds an
+earlier check, one plain line says its date and average. A refusal from the record is added after
+the result, never in its place, and the answers stay on the page.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import html
 
 import ipywidgets as ipw
 
+from widgets.models.learner_record import LearnerRecord, PainCheckEntry
 from widgets.models.pain_check import NOT_A_DIAGNOSIS, QUESTIONS, SOURCE, score
 from widgets.ui.controls import labelled_slider
 from widgets.ui.shared import SharedStyles
+from widgets.views.my_record import MyRecord, my_record
 
 SHORT_NAMES = ("Pain strength", "Gets in the way of enjoying life", "Gets in the way of activities")
+KEPT_NOTE = (
+    "Nothing is sent to the server. If you chose to keep your answers on this device (at the top "
+    "of the page), your result is kept in this browser, so next time you can compare."
+)
+#: The earlier check the record holds, in one plain line (computed from its answers).
+LAST_TIME = "Last time ({date}) your average was {mean:.1f} out of 10."
+#: Added after the result when the record refuses the check.
+NOT_KEPT = "This check was not saved: {error} Your answers are still on this page."
 
 
 class PainCheck(ipw.VBox):
     """Three 0–10 questions about pain, then a plain result."""
 
-    def __init__(self) -> None:
+    def __init__(self, record: MyRecord | None = None) -> None:
+        self.record = record if record is not None else my_record()
+        #: The entry this page put in the record (None before the first result, or after forget).
+        self._entry: PainCheckEntry | None = None
         shared = SharedStyles()
         slider = shared.slider()
+        self.last_time = shared.html("")
         rows: list[ipw.Widget] = [
-            shared.html(f'<div class="btc-model-note"><p>{html.escape(NOT_A_DIAGNOSIS)}</p></div>')
+            shared.html(
+                f'<div class="btc-model-note"><p>{html.escape(NOT_A_DIAGNOSIS)}</p>'
+                f"<p>{html.escape(KEPT_NOTE)}</p></div>"
+            ),
+            self.last_time,
         ]
         self.questions: list[ipw.IntSlider] = []
         for number, (question, name) in enumerate(zip(QUESTIONS, SHORT_NAMES, strict=True), 1):
@@ -57,10 +83,15 @@ class PainCheck(ipw.VBox):
         super().__init__(rows, layout=shared.layout)
         self.add_class("btc-quiz")
         self.add_class("btc-pain-check")
+        self.record.on_change(self._from_record)
+        self._show_last_time()
+
+    def answers(self) -> list[int]:
+        return [question.value for question in self.questions]
 
     def show_result(self) -> None:
         try:
-            result = score([question.value for question in self.questions])
+            result = score(self.answers())
         except ValueError as error:
             self.result.value = f'<p class="btc-error">{html.escape(str(error))}</p>'
             return
@@ -69,6 +100,49 @@ class PainCheck(ipw.VBox):
             f"<strong>{html.escape(result.band)}</strong> band of this check.</p>"
             f"<p>{html.escape(result.message)}</p>"
         )
+        problem = self._keep()
+        if problem:
+            self.result.value += f'<p class="btc-error">{html.escape(problem)}</p>'
+
+    # --- the learner's record -----------------------------------------------------------------
+
+    def _keep(self) -> str:
+        """Put this check in the record with today's date (replacing the one this page put there
+        before). "" when done; otherwise a message, and the record and the form are unchanged."""
+        try:
+            entry = PainCheckEntry(dt.date.today(), tuple(self.answers()))
+            current = self.record.record
+            self.record.replace(
+                dataclasses.replace(current, pain_checks=(*self._without_mine(current), entry))
+            )
+        except ValueError as error:
+            reason = str(error).strip()
+            return NOT_KEPT.format(error=reason if reason.endswith(".") else reason + ".")
+        self._entry = entry
+        return ""
+
+    def _without_mine(self, record: LearnerRecord) -> tuple[PainCheckEntry, ...]:
+        """The record's pain checks without the one this page put there."""
+        checks = list(record.pain_checks)
+        if self._entry in checks:
+            checks.remove(self._entry)
+        return tuple(checks)
+
+    def _from_record(self, record: LearnerRecord) -> None:
+        """The record arrived from the device, was restored or forgotten: show its last check.
+        The sliders and the result are left as they are."""
+        if self._entry not in record.pain_checks:
+            self._entry = None  # forgotten: the next result is a new check
+        self._show_last_time()
+
+    def _show_last_time(self) -> None:
+        earlier = self._without_mine(self.record.record)
+        if not earlier:
+            self.last_time.value = ""
+            return
+        last = earlier[-1]  # kept in date order
+        text = LAST_TIME.format(date=last.date.isoformat(), mean=last.result().mean)
+        self.last_time.value = f"<p>{html.escape(text)}</p>"
 
 
 def pain_check() -> PainCheck:

@@ -4,17 +4,28 @@ Safety first: any answer above "Not at all" on the self-harm question shows cris
 before the learner asks for a result, and the result then leads with the follow-up whatever the
 total. If that answer is changed back to "Not at all", the help stays, with a note: it is never
 dropped silently. The result is a plain band with "this is not a diagnosis" and what to do next.
-Answers stay in the learner's kernel; nothing is stored or sent.
+Storing never comes before safety: the crisis help is shown by `_answered` the moment an answer
+arrives, and storing happens only after a result is shown, so it can neither delay nor replace
+the help or the follow-up; a refusal from the record is added after the result, never in its place.
+
+Each finished check (the first result shown on a page, then that same entry updated if the
+learner changes answers and asks again) is part of the learner's record
+(widgets/views/my_record.py) with today's date: kept in this browser when the learner chose that,
+and only in this page's kernel otherwise. Nothing is sent to the server. When the record holds an
+earlier check, one plain line says its date and score.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import html
 
 import ipywidgets as ipw
 
 from widgets.course_config import CourseConfig, load_config
 from widgets.crisis_help import crisis_help_html
+from widgets.models.learner_record import LearnerRecord, SelfCheckEntry
 from widgets.models.self_check import (
     ATTRIBUTION,
     DIFFICULTY_OPTIONS,
@@ -26,6 +37,7 @@ from widgets.models.self_check import (
     score,
 )
 from widgets.ui.shared import DescriptionStyle, SharedStyles
+from widgets.views.my_record import MyRecord, my_record
 
 NEXT_STEPS = {
     "minimal": "Few of these problems bothered you. Keep doing what helps you.",
@@ -50,6 +62,10 @@ CHANGED_BACK = (
     "You changed your answer to the question about hurting yourself. If those thoughts come back, "
     "or you are not sure, help is still here, any time:"
 )
+#: The earlier check the record holds, in one plain line (computed from its answers).
+LAST_TIME = "Last time ({date}) your score was {score}."
+#: Added after the result when the record refuses the check: the result and any help stay.
+NOT_KEPT = "This check was not saved: {error} Your answers are still on this page."
 PAIN_NOTE = (
     "Pain itself can cause poor sleep, tiredness, poor focus and appetite changes, so a score can "
     "look higher than your mood alone would make it."
@@ -59,11 +75,15 @@ PAIN_NOTE = (
 class SelfCheck(ipw.VBox):
     """Questions answered by keyboard or mouse, crisis help at once when needed, a plain result."""
 
-    def __init__(self, config: CourseConfig | None = None) -> None:
+    def __init__(self, config: CourseConfig | None = None, record: MyRecord | None = None) -> None:
         config = config or load_config()
+        self.record = record if record is not None else my_record()
+        #: The entry this page put in the record (None before the first result, or after forget).
+        self._entry: SelfCheckEntry | None = None
         self.version = config.selfcheck_version
         self._crisis_html = crisis_help_html(config)
         shared = SharedStyles()
+        self.last_time = shared.html("")
         radio_layout = shared.style(ipw.Layout, width="auto")
         radio_style = shared.style(DescriptionStyle)
         self.questions: list[ipw.RadioButtons] = []
@@ -71,9 +91,11 @@ class SelfCheck(ipw.VBox):
             shared.html(
                 '<div class="btc-model-note"><p><strong>This is not a diagnosis.</strong> It helps '
                 "you notice how you have been, and gives you words to share with a doctor. Only a "
-                "health professional can diagnose depression. Your answers stay on this page; "
-                "nothing is saved or sent.</p></div>"
+                "health professional can diagnose depression. Nothing is sent to the server. If "
+                "you chose to keep your answers on this device (at the top of the page), your "
+                "result is kept in this browser, so next time you can compare.</p></div>"
             ),
+            self.last_time,
             shared.html(f"<p><strong>{html.escape(STEM)}</strong></p>"),
         ]
         for number, text in enumerate(items(self.version), start=1):
@@ -130,6 +152,8 @@ class SelfCheck(ipw.VBox):
         super().__init__(rows, layout=shared.layout)
         self.add_class("btc-quiz")
         self.add_class("btc-self-check")
+        self.record.on_change(self._from_record)
+        self._show_last_time()
 
     def answers(self) -> list[int | None]:
         return [question.value for question in self.questions]
@@ -187,6 +211,55 @@ class SelfCheck(ipw.VBox):
             )
         parts.append(f"<p>{html.escape(PAIN_NOTE)}</p><p>This is not a diagnosis.</p>")
         self.result.value = "".join(parts)
+        # Only now, with the result and any help already shown, is the check put in the record.
+        problem = self._keep()
+        if problem:
+            self.result.value += f'<p class="btc-error">{html.escape(problem)}</p>'
+
+    # --- the learner's record -----------------------------------------------------------------
+
+    def _keep(self) -> str:
+        """Put this check in the record with today's date (replacing the one this page put there
+        before). "" when done; otherwise a message, and the record and the form are unchanged."""
+        try:
+            entry = SelfCheckEntry(
+                dt.date.today(), self.version, tuple(self.answers()), self.difficulty.value
+            )
+            current = self.record.record
+            self.record.replace(
+                dataclasses.replace(current, self_checks=(*self._without_mine(current), entry))
+            )
+        except ValueError as error:
+            reason = str(error).strip()
+            return NOT_KEPT.format(error=reason if reason.endswith(".") else reason + ".")
+        self._entry = entry
+        return ""
+
+    def _without_mine(self, record: LearnerRecord) -> tuple[SelfCheckEntry, ...]:
+        """The record's self-checks without the one this page put there."""
+        checks = list(record.self_checks)
+        if self._entry in checks:
+            checks.remove(self._entry)
+        return tuple(checks)
+
+    def _from_record(self, record: LearnerRecord) -> None:
+        """The record arrived from the device, was restored or forgotten: show its last check.
+        The form, the crisis help and the result are left as they are."""
+        if self._entry not in record.self_checks:
+            self._entry = None  # forgotten: the next result is a new check
+        self._show_last_time()
+
+    def _show_last_time(self) -> None:
+        earlier = self._without_mine(self.record.record)
+        if not earlier:
+            self.last_time.value = ""
+            return
+        last = earlier[-1]  # kept in date order
+        self.last_time.value = (
+            "<p>"
+            + html.escape(LAST_TIME.format(date=last.date.isoformat(), score=last.result().score))
+            + "</p>"
+        )
 
 
 def self_check() -> SelfCheck:

@@ -4,11 +4,15 @@ The learner adds people, groups and professionals with the kinds of help each gi
 them as a list and as a simple picture (you in the middle, supporters around you by kind) with a
 text alternative, then names the gaps and offers ideas. Every entry goes through
 widgets/models/support_map.py; a refused one shows a message and keeps what was typed. Names are
-learner text: escaped in HTML and in the SVG, kept on this page only, downloaded as .txt on request.
+learner text: escaped in HTML and in the SVG, downloaded as .txt on request. The map is part of
+the learner's record (widgets/views/my_record.py): kept in this browser when the learner chose
+that, and only in this page's kernel otherwise; never on the server. A change the record refuses
+shows a message and keeps what was typed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import math
 
@@ -28,6 +32,7 @@ from widgets.ui.plots import AccessibleDiagram
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
 from widgets.ui.svg import FRAMES, Frame, _svg
 from widgets.ui.theme import INK, OKABE_ITO
+from widgets.views.my_record import MyRecord, my_record
 
 FILE_NAME = "my-support-map.txt"
 #: Short names for the dropdown and the lists; the model's KINDS give the longer explanation.
@@ -57,9 +62,10 @@ LABEL_LIMIT = 18  # characters of a name drawn in the picture (the list shows it
 
 NOTE = (
     '<div class="btc-model-note">'
-    "<p><strong>Names stay on this page only.</strong> Nothing is saved or sent anywhere. If you "
-    "reload the page, the map starts again, so download it if you want to keep it. You can use "
-    "first names, initials or nicknames.</p>"
+    "<p><strong>Names stay on this device.</strong> Nothing is saved on the server. If you chose "
+    "to keep your answers on this device (at the top of the page), your map is kept in this "
+    "browser; otherwise it starts again when you reload the page, so download it if you want to "
+    "keep it. You can use first names, initials or nicknames.</p>"
     "<p>Feeling supported goes with better mood and quality of life for people with long-lasting "
     "pain. The <em>kind</em> of help matters too: help that keeps you doing things tends to work "
     "better than someone doing everything for you.</p></div>"
@@ -234,9 +240,11 @@ def ideas_html() -> str:
 class SupportMapTool(ipw.VBox):
     """Add and remove supporters; see a list, a picture, the gaps and ideas; download as .txt."""
 
-    def __init__(self) -> None:
+    def __init__(self, record: MyRecord | None = None) -> None:
+        self.record = record if record is not None else my_record()
+        self.support_map = self.record.record.support_map
+        self.record.on_change(self._from_record)
         shared = SharedStyles()
-        self.support_map = SupportMap()
         label = shared.style(DescriptionStyle, description_width="initial")
         button = shared.button()
         checkbox = {
@@ -316,7 +324,8 @@ class SupportMapTool(ipw.VBox):
         except ValueError as error:
             self._error(f"{error} What you typed is still here.")
             return
-        self.support_map = new_map
+        if not self._keep(new_map, "What you typed is still here."):
+            return
         self.name.value = ""
         for box in self.helps.values():
             box.value = False
@@ -339,9 +348,29 @@ class SupportMapTool(ipw.VBox):
         except ValueError as error:
             self._error(str(error))
             return
-        self.support_map = new_map
+        if not self._keep(new_map, "Your map is unchanged."):
+            return
         self.message.value = f"<p>Took {html.escape(choice)} off your map.</p>"
         self.refresh()
+
+    # --- the learner's record -----------------------------------------------------------------
+
+    def _keep(self, new_map: SupportMap, after: str) -> bool:
+        """Make `new_map` the page's map and put it in the record (saved on the device if the
+        learner chose that). False, with a message and nothing changed, if the record refuses."""
+        try:
+            self.record.replace(dataclasses.replace(self.record.record, support_map=new_map))
+        except ValueError as error:
+            self._error(f"That was not saved: {error} {after}")
+            return False
+        self.support_map = new_map
+        return True
+
+    def _from_record(self, record) -> None:
+        """The record arrived from the device, was restored or forgotten: show its map."""
+        if record.support_map != self.support_map:
+            self.support_map = record.support_map
+            self.refresh()
 
     def refresh(self) -> None:
         """Redraw the list, the picture, the remove choices, the gaps and the download."""

@@ -11,7 +11,8 @@ The PEG has no diagnostic cut-points: it is meant to track change over time. The
 (mean under 4 "mild", 4 to under 7 "moderate", 7 and over "severe") are ILLUSTRATIVE, chosen for
 plain feedback; they are not clinical cut-offs. Every message says this is not a diagnosis and
 suggests a next step, in calm words (what a non-clinical self-check must say; safe-messaging
-guidance, docs/sources.md). Scores are computed in the learner's own kernel and never stored.
+guidance, docs/sources.md). Scores are computed in the learner's own kernel;
+kept only on the learner's device, if they chose that (widgets/views/my_record.py).
 Standard library only.
 """
 

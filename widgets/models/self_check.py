@@ -3,8 +3,9 @@
 PHQ-9: Kroenke K, Spitzer RL, Williams JBW (2001) J Gen Intern Med 16:606–613. PHQ-8 leaves out
 item 9 (Kroenke et al. 2010 review). Bands 0–4, 5–9, 10–14, 15–19, 20+ (Kroenke et al. 2010,
 Gen Hosp Psychiatry 32:345). The form's closing question on how hard the problems make daily life
-is asked as on the form and not scored. Scores are computed here, in the learner's own kernel,
-and never stored.
+is asked as on the form and not scored. Scores are computed here, in the learner's own kernel;
+they are kept only on the learner's own device, and only if they chose that (widgets/views/
+my_record.py). The server never receives them.
 
 The self-harm rule: any answer above 0 on item 9 leads the result with a follow-up (talk to
 someone today, and the crisis lines), whatever the total. A low total does not lower the risk that

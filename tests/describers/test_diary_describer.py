@@ -32,3 +32,15 @@ def test_falling_pain_and_rising_mood_are_both_called_better():
 
 def test_steady_values_are_called_steady():
     assert "stayed about the same" in describe_diary(diary([5] * 5, [5] * 5))
+
+
+def test_sleep_trend_is_in_hours_and_not_called_better_or_worse():
+    start = date(2026, 1, 1)
+    nights = [5.0] * 7 + [8.0] * 7
+    record = Diary(
+        tuple(Entry(start + timedelta(days=i), 5, h, 5, 5, 30) for i, h in enumerate(nights))
+    )
+    text = describe_diary(record)
+    sleep = text[text.index("Sleep's") :]
+    assert sleep == "Sleep's 7-day average rose from 5.0 to 8.0 hours a night."
+    assert "near 7.0 hours" in describe_diary(diary([5] * 5, [5] * 5))

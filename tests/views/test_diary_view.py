@@ -179,3 +179,21 @@ def test_a_diary_the_record_cannot_hold_is_refused_with_a_message(monkeypatch):
     tool.save_button.click()
     assert "not saved" in tool.message.value and "3,660" in tool.message.value
     assert tool.diary.get(YESTERDAY) is None and tool.note.value == "walked to the shop"
+
+
+def test_the_chart_draws_sleep_with_its_own_shape_and_raises_the_axis_for_a_long_night():
+    from widgets.models.diary import Diary, Entry
+    from widgets.ui.svg import wide_part
+    from widgets.views.diary import diary_svg
+
+    days = Diary(
+        (
+            Entry(YESTERDAY - dt.timedelta(days=1), 4, 7.0, 5, 6, 30),
+            Entry(YESTERDAY, 5, 11.5, 5, 6, 0),
+        )
+    )
+    svg = wide_part(diary_svg(days))
+    assert ">Hours of sleep<" in svg and ">Hours of sleep, 7-day average<" in svg
+    assert 'fill="#009E73" stroke="#ffffff"' in svg  # the triangles, in the legend too
+    assert ">12<" in svg  # the axis reaches past the 11.5-hour night
+    assert ">12<" not in wide_part(diary_svg(Diary(days.entries[:1])))

@@ -1,4 +1,4 @@
-"""Plain sentences for the diary chart: how many days, and where pain and mood are heading."""
+"""Plain sentences for the diary chart: how many days, and where pain, mood and sleep head."""
 
 from __future__ import annotations
 
@@ -12,6 +12,14 @@ def _trend(first: float, last: float, higher_is: str) -> str:
     direction = "rose" if change > 0 else "fell"
     better = (change > 0) == (higher_is == "better")
     return f"{direction} from {first:.1f} to {last:.1f}, which is {'better' if better else 'worse'}"
+
+
+def _hours(first: float, last: float) -> str:
+    """Sleep's trend in hours: more is not always better, so it is not called better or worse."""
+    if abs(last - first) < 0.25:
+        return f"stayed about the same (near {last:.1f} hours)"
+    direction = "rose" if last > first else "fell"
+    return f"{direction} from {first:.1f} to {last:.1f} hours a night"
 
 
 def describe_diary(diary: Diary) -> str:
@@ -28,4 +36,6 @@ def describe_diary(diary: Diary) -> str:
     for field, name, higher_is in (("pain", "Pain", "worse"), ("mood", "Mood", "better")):
         averages = [value for _day, value in diary.seven_day_average(field) if value is not None]
         parts.append(f"{name}'s 7-day average {_trend(averages[0], averages[-1], higher_is)}.")
+    sleep = [value for _day, value in diary.seven_day_average("sleep_hours") if value is not None]
+    parts.append(f"Sleep's 7-day average {_hours(sleep[0], sleep[-1])}.")
     return " ".join([text, *parts])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
+import math
 
 import ipywidgets as ipw
 
@@ -98,7 +99,7 @@ class DiaryTool(ipw.VBox):
         # used to appear by the Save button, about 1,000 px above it).
         self.file_message = shared.html("", "btc-live", "btc-file-message")
         self.table = shared.html("")
-        self.chart = SvgChart("Your diary: pain and mood", shared)
+        self.chart = SvgChart("Your diary: pain, mood and sleep", shared)
         self.download = shared.html("")
         super().__init__(
             [
@@ -297,13 +298,23 @@ def diary_table(entries: list[Entry]) -> str:
     )
 
 
+#: The chart's lines: (field, colour, the daily line's dash, the 7-day average's dash, marker).
+#: Sleep is in hours on the same 0–10 axis (a night over 10 hours raises the axis); its lines
+#: carry triangles, so they differ from pain and mood in shape as well as colour and dash.
+DIARY_LINES = (
+    ("pain", OKABE_ITO["vermillion"], DASHES[2], DASHES[0], ""),
+    ("mood", OKABE_ITO["blue"], DASHES[3], DASHES[1], ""),
+    ("sleep_hours", OKABE_ITO["bluish_green"], DASHES[4], DASHES[0], "triangle"),
+)
+
+
 def diary_svg(diary: Diary) -> str:
-    """Pain and mood by day, with their 7-day averages, as an SVG line chart."""
+    """Pain, mood and sleep by day, with their 7-day averages, as an SVG line chart."""
     entries = list(diary)
+    title = "Pain, mood and sleep (mood: 10 = best; sleep in hours)"
+    axis = "Score (0–10), or hours of sleep"
     if not entries:
-        return line_chart(
-            [], "Pain and mood", "Day", "Score (0–10)", (0, 6), (0, 10), [], [0, 5, 10]
-        )
+        return line_chart([], title, "Day", axis, (0, 6), (0, 10), [], [0, 5, 10])
     first = entries[0].date
     span = max(1, (entries[-1].date - first).days)
 
@@ -311,10 +322,7 @@ def diary_svg(diary: Diary) -> str:
         return (day - first).days
 
     lines = []
-    for field, colour, daily_dash, average_dash in (
-        ("pain", OKABE_ITO["vermillion"], DASHES[2], DASHES[0]),
-        ("mood", OKABE_ITO["blue"], DASHES[3], DASHES[1]),
-    ):
+    for field, colour, daily_dash, average_dash, marker in DIARY_LINES:
         label = SCALES[field].label
         lines.append(
             Line(
@@ -323,6 +331,9 @@ def diary_svg(diary: Diary) -> str:
                 [getattr(e, field) for e in entries],
                 colour,
                 daily_dash,
+                marker,
+                3,
+                0,
             )
         )
         averages = [(day, v) for day, v in diary.seven_day_average(field) if v is not None]
@@ -333,22 +344,19 @@ def diary_svg(diary: Diary) -> str:
                 [v for _d, v in averages],
                 colour,
                 average_dash,
+                marker,
+                3,
+                1,
             )
         )
+    top = max(10, math.ceil(max(e.sleep_hours for e in entries) / 2) * 2)
     step = max(1, round(span / 6))
     ticks = [
         (offset, (first + dt.timedelta(days=offset)).strftime("%d %b"))
         for offset in range(0, span + 1, step)
     ]
     return line_chart(
-        lines,
-        "Pain and mood (mood: 10 = best)",
-        "Date",
-        "Score (0–10)",
-        (0, span),
-        (0, 10),
-        ticks,
-        [0, 2, 4, 6, 8, 10],
+        lines, title, "Date", axis, (0, span), (0, top), ticks, list(range(0, top + 1, 2))
     )
 
 

@@ -61,7 +61,7 @@ def test_welcome_lesson_is_chart_free():
     assert draws_charts(NOTEBOOKS / "00_welcome.ipynb") is False
 
 
-HELPER_ARGS = {"knowledge_check": ("03_the_vicious_cycle",)}
+HELPER_ARGS = {"knowledge_check": ("03_the_vicious_cycle",), "this_week": ("03_the_vicious_cycle",)}
 
 
 def widget_tree(widget):

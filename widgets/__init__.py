@@ -34,6 +34,8 @@ _EXPORTS = {
     "support_map": "widgets.views.support_map",
     "MyRecord": "widgets.views.my_record",
     "my_record": "widgets.views.my_record",
+    "this_week": "widgets.views.practice",
+    "ThisWeek": "widgets.views.practice",
 }
 
 __all__ = sorted(_EXPORTS)

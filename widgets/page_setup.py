@@ -37,6 +37,7 @@ PLOTLY_FREE_HELPERS = frozenset(
         "relaxation",
         "support_map",
         "my_record",
+        "this_week",
     }
 )
 PLOTLY_EXTENSION = "jupyterlab-plotly"

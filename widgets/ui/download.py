@@ -17,6 +17,8 @@ _SAFE_NAME = re.compile(r"^[A-Za-z0-9_-]{1,60}\.[a-z]{2,5}$")
 MIME_TYPES = {
     "csv": "text/csv",
     "html": "text/html",
+    "ics": "text/calendar",
+    "json": "application/json",
     "md": "text/markdown",
     "txt": "text/plain",
 }

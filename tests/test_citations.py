@@ -15,7 +15,7 @@ from tests.lesson_text import markdown
 from widgets.course_config import load_config
 
 COURSE = load_config()
-PAGES = [page.file for page in (*COURSE.lessons, *COURSE.guides)]
+PAGES = [page.file for page in (*COURSE.lessons, *COURSE.guides, *COURSE.pages)]
 REGISTRY = (ROOT / "docs" / "sources.md").read_text(encoding="utf-8")
 
 DOI = re.compile(r"doi:(\S+?)(?=[.,;)]?(?:\s|$))")

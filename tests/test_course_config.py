@@ -88,6 +88,23 @@ def test_guides_are_listed_apart_from_lessons(notebooks):
     assert parse_config(GOOD, notebooks).guides == ()
 
 
+def test_the_learners_own_pages_are_listed_apart_and_never_twice(notebooks):
+    notebook(notebooks / "progress.ipynb", "My progress")
+    notebook(notebooks / "guide.ipynb", "Leader guide")
+    both = '"b.ipynb"]\nguides = ["guide.ipynb"]\npages = ["progress.ipynb"]'
+    config = parse_config(GOOD.replace('"b.ipynb"]', both), notebooks)
+    assert [p.title for p in config.pages] == ["My progress"]
+    assert config.lesson("progress.ipynb") is None
+    assert config.as_template_data()["pages"] == [
+        {"file": "progress.ipynb", "title": "My progress"}
+    ]
+    for taken in ("a.ipynb", "guide.ipynb"):
+        clash = both.replace('pages = ["progress.ipynb"]', f'pages = ["{taken}"]')
+        with pytest.raises(CourseConfigError, match=f"course.pages: '{taken}' is listed twice"):
+            parse_config(GOOD.replace('"b.ipynb"]', clash), notebooks)
+    assert parse_config(GOOD, notebooks).pages == ()
+
+
 def test_custom_region_uses_only_the_given_lines(notebooks):
     text = GOOD.replace('region = "UK-IE"', 'region = "custom"') + (
         '[[help.lines]]\nname = "Clinic line"\ncontact = "Call 555"\n'

@@ -23,7 +23,7 @@ NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 
 _ALLOWED = {
     "": {"course", "help", "selfcheck"},
-    "course": {"title", "organisation", "lessons", "guides"},
+    "course": {"title", "organisation", "lessons", "guides", "pages"},
     "selfcheck": {"version"},
     "help": {"region", "lines"},
     "help.lines": {"name", "contact", "note"},
@@ -63,6 +63,8 @@ class CourseConfig:
     region_name: str
     crisis_lines: tuple[CrisisLine, ...]
     selfcheck_version: str = "PHQ-9"
+    #: The learner's own pages (My progress), listed apart from the lessons in the menu.
+    pages: tuple[Lesson, ...] = ()
 
     def lesson(self, file: str) -> Lesson | None:
         """The lesson for a notebook file, or None if the notebook is not part of the course."""
@@ -92,6 +94,7 @@ class CourseConfig:
                 for lesson in self.lessons
             ],
             "guides": [{"file": guide.file, "title": guide.title} for guide in self.guides],
+            "pages": [{"file": page.file, "title": page.title} for page in self.pages],
             "region": self.region,
             "region_name": self.region_name,
             "crisis_lines": [
@@ -250,7 +253,8 @@ def parse_config(text: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> CourseConfig
         title=_text(course, "title", "course"),
         organisation=_text(course, "organisation", "course"),
         lessons=lessons,
-        guides=_lessons(course.get("guides", []), notebooks_dir, "guides", lessons),
+        guides=(guides := _lessons(course.get("guides", []), notebooks_dir, "guides", lessons)),
+        pages=_lessons(course.get("pages", []), notebooks_dir, "pages", (*lessons, *guides)),
         region=region,
         region_name=region_name,
         crisis_lines=lines,

@@ -13,9 +13,10 @@ What it does:
 2. takes Pyodide 0.29.0 from the npm registry (`npm pack`), keeping only the core the kernel loads
    (the npm package has no Python packages: those come from PyPI, step 3);
 3. downloads the kernel's pure-Python wheels from PyPI (static_site/kernel-requirements.txt, with
-   hashes), builds a wheel of the course (`widgets/` plus course.toml and the notebooks with their
-   knowledge checks, which `widgets` reads beside itself) and writes a Pyodide lock file that lists
-   only these, so the kernel loads them all at start-up in one go;
+   hashes; anywidget's is repacked without the copies of its front end, SLIM_WHEELS), builds a
+   wheel of the course (`widgets/` plus course.toml and the notebooks with their knowledge checks,
+   which `widgets` reads beside itself) and writes a Pyodide lock file that lists only these, so
+   the kernel loads them all at start-up in one go;
 4. runs that Pyodide under Node to add bytecode for every module a page imports
    (static_site/precompile.mjs): pages become interactive 2 to 3 times sooner;
 5. runs `voici build` on notebooks/ with the course template (static_site/voici_build.py gives it
@@ -97,7 +98,10 @@ DEPENDS = {
     "pyodide-kernel": ["ipython", "comm", "ipykernel"],
     "widgetsnbextension": [],
     "ipywidgets": ["comm", "ipython", "traitlets", "widgetsnbextension"],
-    "breaking-the-cycle": ["ipywidgets"],
+    "typing-extensions": [],
+    "psygnal": [],
+    "anywidget": ["ipywidgets", "psygnal", "typing-extensions"],
+    "breaking-the-cycle": ["ipywidgets", "anywidget"],
 }
 #: Everything the kernel loads before it runs a notebook, in one parallel batch (the names the
 #: kernel checks for, so that it skips installing them one by one through piplite).
@@ -111,8 +115,18 @@ PRELOAD = [
     "jedi",
     "ipython",
     "ipywidgets",
+    "typing-extensions",
+    "psygnal",
+    "anywidget",
     "breaking-the-cycle",
 ]
+#: Files of downloaded wheels that the kernel never reads, left out when the build repacks them:
+#: anywidget's wheel carries its front end twice (the package's labextension/ and nbextension/
+#: folders, and the .data/ folder pip installs into share/jupyter). The page already has that
+#: front end, from .venv-static's labextension (step 5).
+SLIM_WHEELS = {
+    "anywidget": re.compile(r"^anywidget/(?:labextension|nbextension)/|^anywidget-[^/]+\.data/"),
+}
 
 
 def say(message: str) -> None:
@@ -224,6 +238,25 @@ def _record_line(name: str, data: bytes) -> list[str]:
     return [name, f"sha256={digest}", str(len(data))]
 
 
+def _zip_wheel(path: Path, dist_info: str, files: dict[str, bytes]) -> Path:
+    """Write `files` (name -> bytes, without a RECORD) as a reproducible wheel at `path`, with a
+    fresh RECORD: sorted names, one fixed date, the same permissions."""
+    files = {name: data for name, data in files.items() if name != f"{dist_info}/RECORD"}
+    record = io.StringIO()
+    writer = csv.writer(record, lineterminator="\n")
+    for name in sorted(files):
+        writer.writerow(_record_line(name, files[name]))
+    writer.writerow([f"{dist_info}/RECORD", "", ""])
+    files[f"{dist_info}/RECORD"] = record.getvalue().encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as whl:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=(2020, 2, 2, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            whl.writestr(info, files[name])
+    return path
+
+
 def write_wheel(dest: Path, dist: str, version: str, files: dict[str, bytes]) -> Path:
     """A minimal, reproducible py3-none-any wheel holding `files` (name -> bytes)."""
     dist_info = f"{dist}-{version}.dist-info"
@@ -235,20 +268,31 @@ def write_wheel(dest: Path, dist: str, version: str, files: dict[str, bytes]) ->
         b"Wheel-Version: 1.0\nGenerator: static_site/build.py\nRoot-Is-Purelib: true\n"
         b"Tag: py3-none-any\n"
     )
-    record = io.StringIO()
-    writer = csv.writer(record, lineterminator="\n")
-    for name in sorted(files):
-        writer.writerow(_record_line(name, files[name]))
-    writer.writerow([f"{dist_info}/RECORD", "", ""])
-    files[f"{dist_info}/RECORD"] = record.getvalue().encode()
-    path = dest / f"{dist}-{version}-py3-none-any.whl"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as whl:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=(2020, 2, 2, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            whl.writestr(info, files[name])
-    return path
+    return _zip_wheel(dest / f"{dist}-{version}-py3-none-any.whl", dist_info, files)
+
+
+def slim_wheel(path: Path, drop: re.Pattern) -> int:
+    """Repack a downloaded wheel in place without the files `drop` matches (reproducibly, with a
+    RECORD of what is left); returns the bytes saved."""
+    before = path.stat().st_size
+    with zipfile.ZipFile(path) as whl:
+        files = {
+            info.filename: whl.read(info)
+            for info in whl.infolist()
+            if not info.is_dir() and not drop.search(info.filename)
+        }
+    dist_info = next(n.split("/")[0] for n in files if n.endswith(".dist-info/METADATA"))
+    _zip_wheel(path, dist_info, files)
+    return before - path.stat().st_size
+
+
+def slim_wheels(folder: Path) -> dict[str, int]:
+    """Repack the wheels named in SLIM_WHEELS; returns the bytes saved per wheel."""
+    saved = {}
+    for dist, drop in SLIM_WHEELS.items():
+        for path in folder.glob(f"{dist}-*.whl"):
+            saved[path.name] = slim_wheel(path, drop)
+    return saved
 
 
 #: What the course wheel carries from widgets/ besides its Python.
@@ -440,6 +484,12 @@ UNUSED_EXTENSIONS = {
     "@voila-dashboards/jupyterlab-preview",
     "jupyterlab_pygments",
 }
+#: anywidget's front end (widgets/page_setup.RECORD_EXTENSION): every page with code needs it.
+RECORD_EXTENSION = "anywidget"
+#: anywidget's labextension also ships its stand-alone bundle, static/main.<hash>.js (56 kB),
+#: which JupyterLab's module federation never loads (the page loads remoteEntry and its chunks).
+#: Left out when nothing else in the extension names its hash.
+UNLOADED_EXTENSION_FILE = re.compile(r"^main\.([0-9a-f]{8,})\.js$")
 CONFIG_RE = re.compile(
     r'(<script id="jupyter-config-data" type="application/json">)(.*?)(</script>)', re.S
 )
@@ -461,15 +511,29 @@ def redirect_page(target: str, title: str) -> str:
     )
 
 
-def trim_config(config: dict) -> dict:
+def trim_config(config: dict, runs_code: bool = True) -> dict:
+    """Drop the front-end extensions no page uses, and anywidget's (the learner's record) from a
+    page with no code, as the served course does (widgets/page_setup.py)."""
+    unused = UNUSED_EXTENSIONS if runs_code else UNUSED_EXTENSIONS | {RECORD_EXTENSION}
     config["federated_extensions"] = [
-        ext
-        for ext in config.get("federated_extensions", [])
-        if ext["name"] not in UNUSED_EXTENSIONS
+        ext for ext in config.get("federated_extensions", []) if ext["name"] not in unused
     ]
     # Everything the kernel needs is preloaded from the lock file: no piplite index to fetch.
     config.get("litePluginSettings", {}).get(KERNEL_PLUGIN, {})["pipliteUrls"] = []
     return config
+
+
+def page_runs_code(notebook: Path) -> bool:
+    """widgets/page_setup.runs_code, the served course's test (the module needs only the
+    standard library, so it is read from the repository whichever environment runs this)."""
+    if str(ROOT) not in sys.path:
+        sys.path.append(str(ROOT))  # after site-packages: ROOT has a voila.py of its own
+    from widgets.page_setup import RECORD_EXTENSION as served
+    from widgets.page_setup import runs_code
+
+    if served != RECORD_EXTENSION:
+        sys.exit(f"widgets/page_setup.py names the record's extension {served!r}: update build.py")
+    return runs_code(notebook)
 
 
 def postprocess(out: Path, first_lesson: str) -> dict:
@@ -479,6 +543,12 @@ def postprocess(out: Path, first_lesson: str) -> dict:
             shutil.rmtree(path)
         elif path.exists():
             path.unlink()
+    record_static = out / "extensions" / RECORD_EXTENSION / "static"
+    for path in sorted(record_static.glob("main.*.js")):
+        if match := UNLOADED_EXTENSION_FILE.match(path.name):
+            others = [p for p in record_static.parent.rglob("*") if p.is_file() and p != path]
+            if not any(match.group(1).encode() in p.read_bytes() for p in others):
+                path.unlink()
     for chunk in (out / "voici" / "build").glob("*.js"):
         data = chunk.read_bytes()
         if VEGA_CHUNK.search(data) and b"@jupyterlab/" not in data:
@@ -512,6 +582,7 @@ def postprocess(out: Path, first_lesson: str) -> dict:
             (shared / name).write_text(css, encoding="utf-8")
             names[css] = name
     for page, text in texts.items():
+        code = page_runs_code(ROOT / "notebooks" / f"{page.stem}.ipynb")
         text = STYLE_RE.sub(
             lambda m: (
                 f'<link rel="stylesheet" href="../../static/btc/{names[m.group(1)]}">'
@@ -523,7 +594,9 @@ def postprocess(out: Path, first_lesson: str) -> dict:
         text = CDN_STYLESHEET_RE.sub("", text)
         text = LESSON_HREF_RE.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', text)
         text = CONFIG_RE.sub(
-            lambda m: m.group(1) + json.dumps(trim_config(json.loads(m.group(2)))) + m.group(3),
+            lambda m, code=code: (
+                m.group(1) + json.dumps(trim_config(json.loads(m.group(2)), code)) + m.group(3)
+            ),
             text,
         )
         text = text.replace(
@@ -575,6 +648,8 @@ def main(argv: list[str] | None = None) -> int:
     tgz = pyodide_tarball()
     info = unpack_pyodide_core(tgz, pyodide_dir)["info"]
     download_kernel_wheels(wheels_dir)
+    for name, saved in slim_wheels(wheels_dir).items():
+        say(f"  {name}: repacked without its front-end copies, {saved} bytes smaller")
     kernel_own_wheels(wheels_dir)
     for dist in STUBS.values():
         write_wheel(wheels_dir, dist, "0", {})

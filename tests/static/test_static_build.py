@@ -34,9 +34,13 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 ROOT = Path(__file__).resolve().parents[2]
 STATIC_DIR = os.environ.get("BTC_STATIC_DIR")
 SITE = (ROOT / STATIC_DIR).resolve() if STATIC_DIR else None
-BUDGET_MB = float(os.environ.get("BTC_STATIC_BUDGET_MB", "25"))
+#: The whole built site. 25 MB until the learner's record (issue 13) added anywidget's front end
+#: and three kernel wheels (0.49 MB, docs/static-site.md); issue 15 is where it comes down.
+BUDGET_MB = float(os.environ.get("BTC_STATIC_BUDGET_MB", "26"))
 COURSE = tomllib.loads((ROOT / "course.toml").read_text(encoding="utf-8"))["course"]
-PAGES = [Path(f).stem for f in [*COURSE["lessons"], *COURSE.get("guides", [])]]
+PAGES = [
+    Path(f).stem for f in [*COURSE["lessons"], *COURSE.get("guides", []), *COURSE.get("pages", [])]
+]
 
 pytestmark = pytest.mark.skipif(
     SITE is None,
@@ -224,10 +228,20 @@ def test_lesson_works_offline_in_the_browser(browser, static_server, name, recor
         waiting = []
         for index in range(tools.count()):
             tool = tools.nth(index)
-            form = tool.locator("button").count() > 0
+            # A simulator scene (widgets/ui/scene.py) must redraw; its first slider in the
+            # control sheet is used, not the Day scrubber (which starts at its end).
+            scene = tool.locator(".btc-scene-controls .noUi-handle")
+            form = scene.count() == 0 and tool.locator("button").count() > 0
+            handle = scene.first if scene.count() else tool.locator(".noUi-handle").first
+            if not handle.is_visible():  # a folded section on a narrow screen
+                tool.locator(".btc-scene-toggle").first.click()
+            at_end = handle.evaluate(
+                "h => Number(h.getAttribute('aria-valuenow'))"
+                " >= Number(h.getAttribute('aria-valuemax'))"
+            )
             before = tool.evaluate(TOOL_TEXT_JS)
-            tool.locator(".noUi-handle").first.focus()
-            page.keyboard.press("ArrowRight")
+            handle.focus()
+            page.keyboard.press("ArrowLeft" if at_end else "ArrowRight")
             try:
                 page.wait_for_function(
                     "([el, old]) => el.querySelector('.btc-alt').textContent !== old",

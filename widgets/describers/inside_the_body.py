@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from widgets.describers.scene import scene_words
 from widgets.models.stress_axis import (
     StressRun,
     StressSample,
@@ -25,7 +26,6 @@ from widgets.models.stress_axis import (
     steady_states,
 )
 from widgets.models.synapse import SynapseDay, half_way_day
-from widgets.ui.scene import scene_words
 
 
 def describe_blocker(dose: float, run: list[SynapseDay], start_day: int) -> str:

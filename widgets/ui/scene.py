@@ -15,39 +15,19 @@ from __future__ import annotations
 
 import html
 import time
-import tomllib
 from collections.abc import Callable
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as ipw
 
+from widgets.describers.scene import scene_words  # noqa: F401 (views import it from here)
 from widgets.ui.controls import labelled_slider
 from widgets.ui.shared import DescriptionStyle, SharedStyles
 
-DEFAULTS_FILE = Path(__file__).resolve().parent.parent / "content" / "scene.toml"
 #: A choice that reaches the kernel this soon after "Show me" found none still counts (ipywidgets
 #: sends a quick run of choices one at a time; as in widgets/views/knowledge_check.py). For as long
 #: again after that, the same button (now "Close") ignores a second press meant for "Show me".
 LATE_CHOICE_SECONDS = 1.5
-
-
-@cache
-def _defaults() -> dict:
-    with DEFAULTS_FILE.open("rb") as file:
-        return tomllib.load(file)
-
-
-def scene_words(own: dict | None = None) -> dict:
-    """The shared scene words with a simulator's own words laid over them, section by section."""
-    words = {section: dict(values) for section, values in _defaults().items()}
-    for section, values in (own or {}).items():
-        if isinstance(values, dict):
-            words.setdefault(section, {}).update(values)
-        else:
-            words[section] = values
-    return words
 
 
 def _row(shared: SharedStyles) -> ipw.Layout:

@@ -35,6 +35,7 @@ _EXPORTS = {
     "MyRecord": "widgets.views.my_record",
     "my_record": "widgets.views.my_record",
     "this_week": "widgets.views.practice",
+    "my_progress": "widgets.views.my_progress",
     "ThisWeek": "widgets.views.practice",
 }
 

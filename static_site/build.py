@@ -486,6 +486,9 @@ UNUSED_EXTENSIONS = {
 }
 #: anywidget's front end (widgets/page_setup.RECORD_EXTENSION): every page with code needs it.
 RECORD_EXTENSION = "anywidget"
+#: plotly's renderer for its MIME type: the page's Python sends plain figure JSON (no plotly
+#: package in the browser kernel), the extension draws it.
+PLOTLY_EXTENSION = "jupyterlab-plotly"
 #: anywidget's labextension also ships its stand-alone bundle, static/main.<hash>.js (56 kB),
 #: which JupyterLab's module federation never loads (the page loads remoteEntry and its chunks).
 #: Left out when nothing else in the extension names its hash.
@@ -511,10 +514,13 @@ def redirect_page(target: str, title: str) -> str:
     )
 
 
-def trim_config(config: dict, runs_code: bool = True) -> dict:
-    """Drop the front-end extensions no page uses, and anywidget's (the learner's record) from a
-    page with no code, as the served course does (widgets/page_setup.py)."""
+def trim_config(config: dict, runs_code: bool = True, draws_charts: bool = False) -> dict:
+    """Drop the front-end extensions no page uses, anywidget's (the learner's record) from a
+    page with no code, and plotly's (4.7 MB) from a page that draws no plotly chart (only My
+    progress does), as the served course does (widgets/page_setup.py)."""
     unused = UNUSED_EXTENSIONS if runs_code else UNUSED_EXTENSIONS | {RECORD_EXTENSION}
+    if not draws_charts:
+        unused = unused | {PLOTLY_EXTENSION}
     config["federated_extensions"] = [
         ext for ext in config.get("federated_extensions", []) if ext["name"] not in unused
     ]
@@ -523,17 +529,28 @@ def trim_config(config: dict, runs_code: bool = True) -> dict:
     return config
 
 
-def page_runs_code(notebook: Path) -> bool:
-    """widgets/page_setup.runs_code, the served course's test (the module needs only the
+def _page_setup():
+    """widgets/page_setup, the served course's per-page tests (the module needs only the
     standard library, so it is read from the repository whichever environment runs this)."""
     if str(ROOT) not in sys.path:
         sys.path.append(str(ROOT))  # after site-packages: ROOT has a voila.py of its own
-    from widgets.page_setup import RECORD_EXTENSION as served
-    from widgets.page_setup import runs_code
+    from widgets import page_setup
 
-    if served != RECORD_EXTENSION:
-        sys.exit(f"widgets/page_setup.py names the record's extension {served!r}: update build.py")
-    return runs_code(notebook)
+    for ours, served in (
+        (RECORD_EXTENSION, page_setup.RECORD_EXTENSION),
+        (PLOTLY_EXTENSION, page_setup.PLOTLY_EXTENSION),
+    ):
+        if ours != served:
+            sys.exit(f"widgets/page_setup.py names an extension {served!r}: update build.py")
+    return page_setup
+
+
+def page_runs_code(notebook: Path) -> bool:
+    return _page_setup().runs_code(notebook)
+
+
+def page_draws_charts(notebook: Path) -> bool:
+    return _page_setup().draws_charts(notebook)
 
 
 def postprocess(out: Path, first_lesson: str) -> dict:
@@ -582,7 +599,8 @@ def postprocess(out: Path, first_lesson: str) -> dict:
             (shared / name).write_text(css, encoding="utf-8")
             names[css] = name
     for page, text in texts.items():
-        code = page_runs_code(ROOT / "notebooks" / f"{page.stem}.ipynb")
+        notebook = ROOT / "notebooks" / f"{page.stem}.ipynb"
+        code, charts = page_runs_code(notebook), page_draws_charts(notebook)
         text = STYLE_RE.sub(
             lambda m: (
                 f'<link rel="stylesheet" href="../../static/btc/{names[m.group(1)]}">'
@@ -594,8 +612,10 @@ def postprocess(out: Path, first_lesson: str) -> dict:
         text = CDN_STYLESHEET_RE.sub("", text)
         text = LESSON_HREF_RE.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', text)
         text = CONFIG_RE.sub(
-            lambda m, code=code: (
-                m.group(1) + json.dumps(trim_config(json.loads(m.group(2)), code)) + m.group(3)
+            lambda m, code=code, charts=charts: (
+                m.group(1)
+                + json.dumps(trim_config(json.loads(m.group(2)), code, charts))
+                + m.group(3)
             ),
             text,
         )

@@ -34,9 +34,10 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 ROOT = Path(__file__).resolve().parents[2]
 STATIC_DIR = os.environ.get("BTC_STATIC_DIR")
 SITE = (ROOT / STATIC_DIR).resolve() if STATIC_DIR else None
-#: The whole built site. 25 MB until the learner's record (issue 13) added anywidget's front end
-#: and three kernel wheels (0.49 MB, docs/static-site.md); issue 15 is where it comes down.
-BUDGET_MB = float(os.environ.get("BTC_STATIC_BUDGET_MB", "26"))
+#: The whole built site. 25 MB until issue 13 added the learner's record (anywidget's front end
+#: and three kernel wheels, 0.49 MB) and My progress (plotly's renderer, 4.9 MB, loaded by that
+#: page alone): docs/static-site.md. Issue 15 is where it comes down.
+BUDGET_MB = float(os.environ.get("BTC_STATIC_BUDGET_MB", "31"))
 COURSE = tomllib.loads((ROOT / "course.toml").read_text(encoding="utf-8"))["course"]
 PAGES = [
     Path(f).stem for f in [*COURSE["lessons"], *COURSE.get("guides", []), *COURSE.get("pages", [])]

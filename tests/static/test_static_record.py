@@ -125,6 +125,17 @@ def test_a_page_without_code_drops_the_record_extension_and_the_others_keep_it()
     assert not build.page_runs_code(notebooks / "facilitator_guide.ipynb")
 
 
+def test_only_a_page_that_draws_plotly_charts_keeps_plotlys_extension():
+    config = {"federated_extensions": [{"name": "jupyterlab-plotly"}, {"name": "anywidget"}]}
+    names = lambda c: [e["name"] for e in c["federated_extensions"]]  # noqa: E731
+    assert names(build.trim_config(json.loads(json.dumps(config)))) == ["anywidget"]
+    charts = build.trim_config(json.loads(json.dumps(config)), draws_charts=True)
+    assert names(charts) == ["jupyterlab-plotly", "anywidget"]
+    notebooks = build.ROOT / "notebooks"
+    assert build.page_draws_charts(notebooks / "my_progress.ipynb")
+    assert not build.page_draws_charts(notebooks / "03_the_vicious_cycle.ipynb")
+
+
 # ---------------------------------------------------------------------------------------------
 # The built site
 # ---------------------------------------------------------------------------------------------
@@ -239,5 +250,53 @@ def test_the_record_after_keep_and_a_reload_on_a_phone(browser, static_server): 
             page.screenshot(path=str(Path(folder) / "static-06-record-phone.png"))
         page.wait_for_timeout(300)
         check_clean(record, static_server)
+    finally:
+        context.close()
+
+
+@needs_site
+@pytest.mark.browser
+def test_my_progress_draws_plotly_charts_from_a_restored_backup(
+    browser,
+    static_server,  # noqa: F811
+    tmp_path,
+):
+    """My progress on the static site: plotly's renderer is in this page (and only here), and a
+    backup restored on the page fills its charts, with nothing asked of another host."""
+    from datetime import date, timedelta
+
+    from widgets.models.diary import Diary, Entry
+    from widgets.models.learner_record import LearnerRecord, SelfCheckEntry, to_text
+
+    start = date(2026, 9, 7)
+    record = LearnerRecord(
+        diary=Diary(tuple(Entry(start + timedelta(days=i), 5, 7.0, 5, 6, 20) for i in range(21))),
+        self_checks=(
+            SelfCheckEntry(start, "PHQ-9", (2, 2, 2, 2, 1, 1, 1, 1, 0), 1),
+            SelfCheckEntry(start + timedelta(days=28), "PHQ-9", (1, 1, 1, 1, 0, 0, 0, 0, 0), 1),
+        ),
+    )
+    backup = tmp_path / "breaking-the-cycle-backup-2026-10-05.json"
+    backup.write_text(to_text(record), encoding="utf-8")
+    assert "jupyterlab-plotly" in {
+        e["name"] for e in _page_config("my_progress")["federated_extensions"]
+    }
+    assert "jupyterlab-plotly" not in {
+        e["name"] for e in _page_config("06_your_plan")["federated_extensions"]
+    }
+    context, page, seen = open_cold(browser, f"{static_server}voici/render/my_progress.html")
+    try:
+        panel = page.locator(".btc-my-record")
+        panel.locator(".btc-record-settings-button").click()
+        with page.expect_file_chooser() as chooser:
+            panel.locator(".widget-upload").click()
+        chooser.value.set_files(str(backup))
+        page.locator(".btc-chart .js-plotly-plot").first.wait_for(timeout=30_000)
+        assert page.locator(".btc-chart .js-plotly-plot").count() >= 2
+        alt = page.locator(".btc-chart .btc-alt").first.inner_text()
+        assert "2 mood checks" in alt or "mood check" in alt.lower()
+        check_clean(seen, static_server)
+        host = urlparse(static_server).netloc
+        assert all(urlparse(u).netloc == host for u in seen["requests"] if u.startswith("http"))
     finally:
         context.close()

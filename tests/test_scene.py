@@ -152,3 +152,27 @@ def test_a_section_folds_on_phones_and_the_scene_has_stage_and_controls():
     box, stage, controls = scene([], [section], shared)
     assert box.children == (stage, controls) and "btc-scene" in box._dom_classes
     assert "btc-scene-stage" in stage._dom_classes and controls.children == (section,)
+
+
+def test_set_range_moves_scrubber_and_player_together_and_keeps_the_value_inside():
+    play_bar = bar()
+    play_bar.go_to(20)
+    play_bar.set_range(1, 4)
+    assert (play_bar.scrubber.min, play_bar.scrubber.max) == (1, 4)
+    assert (play_bar.player.min, play_bar.player.max) == (1, 4)
+    assert play_bar.scrubber.value == 4 and play_bar.player.value == 4
+    play_bar.set_range(0, 56)
+    assert play_bar.scrubber.max == 56 and play_bar.shown() == 4
+    with pytest.raises(ValueError, match="upwards"):
+        play_bar.set_range(3, 3)
+
+
+def test_the_buttons_come_before_the_scrubber_so_they_share_a_row_on_a_phone():
+    extra = Pin(SharedStyles(), WORDS["pin"], capture=lambda: (0, ""), on_change=lambda: None)
+    play_bar = bar(extra=[extra.widget])
+    assert play_bar.widget.children == (
+        play_bar.play_button,
+        extra.widget,
+        play_bar.scrubber,
+        play_bar.player,
+    )

@@ -3,6 +3,7 @@ the scene plays day by day, pins a run and asks before it shows (issue 12)."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 
@@ -331,3 +332,38 @@ def test_a_choice_arriving_just_after_show_me_still_counts(sim):
     sim.predict.watched_at -= 2
     sim.show_me.click()
     assert sim.predict_box not in sim.controls.children
+
+
+def test_start_from_my_last_two_weeks_uses_the_learners_diary_and_says_it_is_illustrative(sim):
+    import datetime as dt
+
+    from widgets.models.diary import Diary, Entry
+
+    end = dt.date(2026, 11, 30)
+    few = Diary(tuple(Entry(end - dt.timedelta(days=i), 7, 6.0, 3, 2, 5) for i in range(4)))
+    sim.start_from_my_diary(few)
+    assert "has 4 days in the last two weeks" in sim.diary_message.value
+    assert sim.scenario().start == {}
+    diary = Diary(tuple(Entry(end - dt.timedelta(days=i), 7, 6.0, 3, 2, 5) for i in range(10)))
+    sim.start_from_my_diary(diary)
+    start = sim.scenario().start
+    assert start["pain"] == 7.0 and start["low_mood"] == 8.0 and start["poor_sleep"] == 7.0
+    assert sim.preset.value == "Your own settings"
+    assert "10 days" in sim.diary_message.value and "illustrative" in sim.diary_message.value
+    assert sim._days[0].levels["pain"] > 5  # the run starts where the diary is
+    sim.reset_button.click()  # back to the story: its own start
+    assert sim.scenario().start == {} and sim.diary_message.value == ""
+
+
+def test_start_from_my_last_two_weeks_reads_the_pages_record_by_default(sim):
+    import datetime as dt
+
+    from widgets.models.diary import Diary, Entry
+    from widgets.views.my_record import my_record
+
+    record = my_record()
+    end = dt.date.today()
+    days = tuple(Entry(end - dt.timedelta(days=i), 6, 7.0, 5, 4, 30) for i in range(8))
+    record.replace(dataclasses.replace(record.record, diary=Diary(days)))
+    sim.diary_button.click()
+    assert sim.scenario().start["pain"] == 6.0

@@ -79,8 +79,10 @@ class PlayBar:
         self.link = ipw.jslink((self.player, "value"), (self.scrubber, "value"))
         self.play_button.on_click(self._pressed)
         self.player.observe(self._playing_changed, "playing")
+        # Play and the extras (the pin) first, then the scrubber: on a phone the scrubber takes a
+        # line of its own, so the buttons share one row above it instead of one each.
         self.widget = ipw.HBox(
-            [self.play_button, self.scrubber, self.player, *(extra or [])], layout=_row(shared)
+            [self.play_button, *(extra or []), self.scrubber, self.player], layout=_row(shared)
         )
         self.widget.add_class("btc-play-bar")
 
@@ -99,6 +101,18 @@ class PlayBar:
                 f"got {value!r}"
             )
         return value
+
+    def set_range(self, minimum: int, maximum: int) -> None:
+        """A new run of another length (a story with more moments): the scrubber and the player
+        both cover it, and the scrubber stays inside it."""
+        if not minimum < maximum:
+            raise ValueError(f"the range must run upwards, got {minimum} to {maximum}")
+        self._minimum = minimum
+        for control in (self.scrubber, self.player):
+            control.max = max(control.max, maximum)  # never below the value while it moves
+            control.min = minimum
+            control.value = min(max(control.value, minimum), maximum)
+            control.max = maximum
 
     def go_to(self, value: int) -> None:
         """Move the scrubber (and the hidden player, so Play carries on from there)."""

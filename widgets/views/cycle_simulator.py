@@ -35,12 +35,15 @@ from widgets.describers.cycle import (
     scene_text,
 )
 from widgets.models.cycle import DAYS, NODES, STRATEGIES, Day, Scenario, long_run, simulate
+from widgets.models.diary import Diary
+from widgets.models.diary_start import MIN_DAYS, recent_days, start_from_diary
 from widgets.ui.controls import labelled_slider, refused_setting
 from widgets.ui.plots import AccessibleDiagram, SvgChart
 from widgets.ui.scene import Pin, PlayBar, PredictFirst, scene, scene_section, scene_words
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
 from widgets.ui.svg import DASHES, MARKERS, Band, Line, grouped_bars, line_chart, loop_diagram
 from widgets.ui.theme import OKABE_ITO, SERIES_COLOURS
+from widgets.views.my_record import my_record
 
 #: Stories learners can start from (the issue's presets), as scenario settings.
 PRESETS: dict[str, dict] = {
@@ -246,8 +249,18 @@ class CycleSimulator(ipw.VBox):
         self.day.observe(self._day_moved, "value")
 
         story_row = ipw.HBox([self.preset, self.reset_button, self.reseed_button], layout=row)
+        # Start from the learner's own last two weeks of diary days (kept on their device).
+        self._start: dict[str, float] = {}
+        self.diary_button = ipw.Button(
+            description=words["diary_start"]["button"],
+            tooltip=words["diary_start"]["tooltip"],
+            **button,
+        )
+        self.diary_button.on_click(lambda _b: self.start_from_my_diary())
+        self.diary_message = shared.html("", "btc-live")
         self._sheet = [
             story_row,
+            ipw.VBox([self.diary_button, self.diary_message], layout=shared.layout),
             scene_section(words["sections"]["loop"], controls, shared, words["sections"]),
             scene_section(words["sections"]["steps"], rows, shared, words["sections"]),
             self.compare_chart,
@@ -289,6 +302,7 @@ class CycleSimulator(ipw.VBox):
             strategies=strategies,
             variation=0.5 if self.variation.value else 0.0,
             seed=self.seed,
+            start=dict(self._start),
         )
 
     def shown_days(self) -> int:
@@ -302,6 +316,8 @@ class CycleSimulator(ipw.VBox):
         story = PRESETS[name]
         base = Scenario(**{k: v for k, v in story.items()})
         self._story = name
+        self._start = {}  # a story starts from its own levels
+        self.diary_message.value = ""
         self._holding = True
         try:
             self.preset.value = name
@@ -316,6 +332,39 @@ class CycleSimulator(ipw.VBox):
                 self.strategy_days[key].value = base.strategies.get(key, DEFAULT_STRATEGY_DAY) + 1
         finally:
             self._holding = False
+        self.update()
+
+    def start_from_my_diary(self, diary: Diary | None = None) -> None:
+        """Start the run from the learner's last two weeks of diary days (their record), keeping
+        the other settings; or say how many days are still needed."""
+        words = scene_text()["diary_start"]
+        diary = diary if diary is not None else my_record().record.diary
+        start = start_from_diary(diary)
+        if start is None:
+            have = len(recent_days(diary))
+            self.diary_message.value = "<p>{}</p>".format(
+                html.escape(words["too_few"].format(days=have, need=MIN_DAYS))
+            )
+            return
+        self._end_prediction()
+        self._start = dict(start.levels)
+        self._holding = True
+        try:
+            self.preset.value = OWN_SETTINGS
+        finally:
+            self._holding = False
+        levels = ", ".join(
+            words["level"].format(name=NAMES[node], level=f"{level:.1f}")
+            for node, level in start.levels.items()
+        )
+        self.diary_message.value = "<p>{}</p><p>{}</p>".format(
+            html.escape(
+                words["started"].format(
+                    days=start.days, first=start.first, last=start.last, levels=levels
+                )
+            ),
+            html.escape(words["illustrative"]),
+        )
         self.update()
 
     # --- reacting ---------------------------------------------------------------------------

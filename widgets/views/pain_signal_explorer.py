@@ -214,7 +214,7 @@ class PainSignalExplorer(ipw.VBox):
         try:
             self.story.value = name
             total = len(story.moments)
-            self.moment.max = self.player.max = total
+            self.bar.set_range(1, total)
             self.bar.go_to(moment)
         finally:
             self._holding = False

@@ -1,7 +1,7 @@
-"""The learner record's device store in a real browser (issue 13): the consent, the namespaced key,
-a reload and a browser restart, stored copies that cannot be read, blocked and full storage,
-"forget", and "don't keep anything". Every page must ask nothing of another host and log no
-console error.
+"""The learner record's device store in a real browser (issue 13): the consent, the namespaced keys
+(one per part of the record), a reload and a browser restart, stored copies that cannot be read,
+blocked and full storage, "forget", "don't keep anything", two tabs at once, and where to
+continue. Every page must ask nothing of another host and log no console error.
 
 Voila serves only notebooks in notebooks/, so the panel is shown by a one-cell notebook in a copy
 of the course (tests/harness.py `start_course_copy`). voila.py still denies anywidget's front-end
@@ -26,7 +26,7 @@ from widgets.models.learner_record import (
     LessonProgress,
     PainCheckEntry,
     default_course_id,
-    parse_text,
+    parse_parts,
     storage_key,
     to_text,
 )
@@ -47,6 +47,23 @@ SOURCE = {
     },
     "nbformat": 4,
     "nbformat_minor": 5,
+}
+READING = "zz_record_reading.ipynb"
+
+
+def markdown(text: str) -> dict:
+    return {"cell_type": "markdown", "metadata": {}, "source": text}
+
+
+LONG = "\n\n".join(["Some words to read, and more words to scroll past."] * 40)
+READING_SOURCE = {
+    **SOURCE,
+    "cells": [
+        markdown("# Reading test"),
+        SOURCE["cells"][0],
+        markdown(f"## First part\n\n{LONG}"),
+        markdown(f"## Second part\n\n{LONG}"),
+    ],
 }
 ANYWIDGET_ON = "--VoilaConfiguration.extension_denylist=['jupyterlab_pygments']"
 KEY = storage_key(default_course_id(), "/")  # the copy is served at the root
@@ -82,7 +99,8 @@ def record_course(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(harness, "start_voila", start)
         server = harness.start_course_copy(
-            tmp_path_factory.mktemp("record-course"), {NOTEBOOK: json.dumps(SOURCE)}
+            tmp_path_factory.mktemp("record-course"),
+            {NOTEBOOK: json.dumps(SOURCE), READING: json.dumps(READING_SOURCE)},
         )
     yield server
     server.stop()
@@ -106,8 +124,8 @@ class Watch:
             ),
         )
 
-    def open(self) -> None:
-        self.page.goto(self.server.lesson_url(NOTEBOOK))
+    def open(self, notebook: str = NOTEBOOK) -> None:
+        self.page.goto(self.server.lesson_url(notebook))
         self.loaded()
 
     def reload(self) -> None:
@@ -164,7 +182,44 @@ def record_keys(page, kind: str = "localStorage") -> list[str]:
 
 
 def stored(page) -> str | None:
+    """The older single-key copy (the record is now kept one key per part)."""
     return page.evaluate("key => localStorage.getItem(key)", KEY)
+
+
+PARTS_JS = """ns => {
+  const parts = {};
+  for (let i = 0; i < localStorage.length; i += 1) {
+    const key = localStorage.key(i);
+    if (key.startsWith(ns + ':') && key !== ns + ':consent') {
+      parts[key.slice(ns.length + 1)] = localStorage.getItem(key);
+    }
+  }
+  return parts;
+}"""
+
+
+def stored_parts(page) -> dict[str, str]:
+    """The record's part keys (without the namespace) and their texts."""
+    return page.evaluate(PARTS_JS, KEY)
+
+
+def stored_record(page) -> LearnerRecord:
+    result = parse_parts(stored_parts(page))
+    assert result.ok and result.problems == (), (result.error, result.problems)
+    return result.record
+
+
+def old_layout(page, value: str) -> None:
+    """Put a single-key copy in place of the parts, as the course stored it before."""
+    page.evaluate(
+        """([ns, value]) => {
+          for (const key of Object.keys(localStorage)) {
+            if (key.startsWith(ns + ':') && key !== ns + ':consent') localStorage.removeItem(key);
+          }
+          localStorage.setItem(ns, value);
+        }""",
+        [KEY, value],
+    )
 
 
 def open_settings(page) -> None:
@@ -188,7 +243,7 @@ def keep(page) -> None:
     press(page, "Keep my answers on this device")
     said(page, "Done. Your answers will be kept on this device.")
     page.wait_for_function(
-        """key => localStorage.getItem(key) !== null
+        """key => localStorage.getItem(key + ':lessons') !== null
           && document.querySelector('.btc-device-store').dataset.status === 'saved'""",
         arg=KEY,
     )
@@ -219,9 +274,9 @@ def test_nothing_of_the_record_is_stored_before_the_choice_then_keep_uses_the_co
     assert page.locator(".btc-device-store").get_attribute("data-status") == "loaded"
     assert page.locator(".btc-my-record").get_by_role("button", name="Keep my answers").is_visible()
     keep(page)
-    assert record_keys(page) == sorted([KEY, KEY + ":consent"])
+    assert record_keys(page) == sorted([KEY + ":consent", KEY + ":lessons"])  # one per part
     assert KEY == "btc-record-v1:breaking-the-cycle:%2F"
-    assert parse_text(stored(page)).ok
+    assert [x.file for x in stored_record(page).lessons] == [NOTEBOOK]
     assert page.evaluate("key => localStorage.getItem(key)", KEY + ":consent") == "keep"
 
 
@@ -240,8 +295,10 @@ def test_the_record_comes_back_after_a_reload_and_a_browser_restart(
     restore(page, backup)
     said(page, "We restored breaking-the-cycle-backup-2024-03-07.json.")
     assert "Your record is kept on this device." in message(page)
-    page.wait_for_function("key => localStorage.getItem(key).includes('2024-03-07')", arg=KEY)
-    kept = parse_text(stored(page)).record
+    page.wait_for_function(
+        "key => (localStorage.getItem(key + ':diary') || '').includes('2024-03-07')", arg=KEY
+    )
+    kept = stored_record(page)
     assert kept.diary == RECORD.diary and kept.pain_checks == RECORD.pain_checks
     # course.js's list of lessons opened (version 0) came into the record when "keep" was chosen
     assert [x.file for x in kept.lessons] == ["00_welcome.ipynb", NOTEBOOK]
@@ -256,7 +313,7 @@ def test_the_record_comes_back_after_a_reload_and_a_browser_restart(
         again = watch(restarted, record_course)
         again.open()
         said(restarted, "Welcome back.")
-        assert parse_text(stored(restarted)).record == kept
+        assert stored_record(restarted) == kept
         again.check()
     finally:
         context.close()
@@ -289,7 +346,7 @@ def test_a_stored_copy_that_cannot_be_read_gets_a_message_and_is_never_overwritt
     page = watched.page
     watched.open()
     keep(page)
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, value])
+    old_layout(page, value)
     watched.reload()
     said(page, words)
     assert "The stored copy has not been changed." in message(page)
@@ -305,8 +362,8 @@ def test_a_stored_copy_that_cannot_be_read_gets_a_message_and_is_never_overwritt
         assert raw.read() == value
     press(page, "Replace the stored copy with this page's answers")
     said(page, "Saving is on again.")
-    page.wait_for_function("([k, v]) => localStorage.getItem(k) !== v", arg=[KEY, value])
-    assert parse_text(stored(page)).record == RECORD
+    page.wait_for_function("k => localStorage.getItem(k) === null", arg=KEY)  # moved to parts
+    assert stored_record(page) == RECORD
 
 
 def test_a_stored_copy_with_wrong_types_and_html_is_cleaned_with_a_message(watched):
@@ -323,7 +380,7 @@ def test_a_stored_copy_with_wrong_types_and_html_is_cleaned_with_a_message(watch
         "self_checks": "lots",
         PAYLOAD: True,
     }  # fmt: skip
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, json.dumps(tampered)])
+    old_layout(page, json.dumps(tampered))
     watched.reload()
     said(page, "some parts were left out")
     text = message(page)
@@ -334,9 +391,8 @@ def test_a_stored_copy_with_wrong_types_and_html_is_cleaned_with_a_message(watch
     assert page.locator(".btc-my-record .btc-problems li").count() == 3
     press(page, "Keep what could be read and carry on")
     said(page, "Saving is on again.")
-    page.wait_for_function("k => !localStorage.getItem(k).includes('lots')", arg=KEY)
-    cleaned = parse_text(stored(page))
-    assert cleaned.problems == () and cleaned.record.diary.entries[0].note == PAYLOAD
+    page.wait_for_function("k => localStorage.getItem(k) === null", arg=KEY)
+    assert stored_record(page).diary.entries[0].note == PAYLOAD
 
 
 # ---- blocked and full storage --------------------------------------------------------------------
@@ -373,11 +429,11 @@ def test_a_full_storage_gets_a_message_and_the_old_copy_is_kept(watched, backup)
     page = watched.page
     watched.open()
     keep(page)
-    old = stored(page)
+    old = stored_parts(page)
     page.evaluate(FULL_JS)
     restore(page, backup)
     said(page, "This device's storage is full")
-    assert stored(page) == old
+    assert stored_parts(page) == old
     assert page.locator(".btc-device-store").get_attribute("data-status") == "quota-exceeded"
 
 
@@ -393,7 +449,7 @@ def test_forget_leaves_nothing_of_the_course_on_the_device(watched, backup):
     restore(page, backup)
     said(page, "We restored")
     press(page, "Forget everything on this device")
-    assert stored(page) is not None  # nothing removed before the confirmation
+    assert stored_parts(page)  # nothing removed before the confirmation
     press(page, "Yes, forget everything")
     said(page, "Nothing from this course is stored on this device now.")
     assert record_keys(page) == [other]  # another course's record is not this course's to forget
@@ -448,3 +504,120 @@ def test_the_panel_passes_axe_before_and_after_the_choice(watched):
     assert serious() == []
     keep(page)  # the choice made, a message in the live region
     assert serious() == []
+
+
+# ---- two tabs ------------------------------------------------------------------------------------
+
+OTHER_DAY = LearnerRecord(diary=Diary((Entry(date(2024, 3, 8), 2, 8, 7, 7, 45, "tab two"),)))
+
+
+def contents_say(page, words: str) -> None:
+    page.wait_for_function(
+        "words => document.querySelector('.btc-my-record').innerText.includes(words)",
+        arg=words,
+        timeout=40_000,
+    )
+
+
+@pytest.fixture
+def other_backup(tmp_path):
+    path = tmp_path / "breaking-the-cycle-backup-2024-03-08.json"
+    path.write_text(to_text(OTHER_DAY), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def second_tab(watched, record_course):
+    """A second tab (page) in the same browser context: the same localStorage."""
+    page = watched.page.context.new_page()
+    seen = Watch(page, record_course)
+    yield seen
+    seen.check()
+    page.close()
+
+
+def test_a_change_in_one_tab_is_picked_up_in_another_without_a_reload(watched, second_tab, backup):
+    first, second = watched.page, second_tab.page
+    watched.open()
+    keep(first)
+    second_tab.open()
+    assert "Your answers are kept in this browser" in second.locator(".btc-my-record").inner_text()
+    diary_writes = "() => window.__diaryWrites || 0"
+    second.evaluate(
+        """key => window.addEventListener('storage', e => {
+          if (e.key === key + ':diary') window.__diaryWrites = (window.__diaryWrites || 0) + 1;
+        })""",
+        KEY,
+    )
+    restore(first, backup)  # tab 1 adds a diary day and a pain check
+    said(first, "We restored")
+    contents_say(second, "1 diary day and 1 pain check")  # tab 2 shows it, no reload
+    assert second.evaluate(diary_writes) == 1  # one small write of the diary part
+    assert stored_record(second).diary == RECORD.diary
+
+
+def test_both_tabs_changes_survive_a_reload(watched, second_tab, backup, other_backup):
+    first, second = watched.page, second_tab.page
+    watched.open()
+    keep(first)
+    second_tab.open()
+    # both tabs add a diary day at about the same time, neither waiting for the other
+    restore(first, backup)
+    restore(second, other_backup)
+    said(first, "We restored")
+    said(second, "We restored")
+    for page in (first, second):
+        contents_say(page, "2 diary days")
+    watched.reload()
+    said(first, "Welcome back.")
+    assert "2 diary days and 1 pain check" in message(first)
+    days = [e.date for e in stored_record(first).diary]
+    assert days == [date(2024, 3, 7), date(2024, 3, 8)]
+    second_tab.reload()
+    said(second, "Welcome back.")
+    assert "2 diary days and 1 pain check" in message(second)
+
+
+def test_forget_in_one_tab_stops_the_other_from_saving(watched, second_tab, backup):
+    first, second = watched.page, second_tab.page
+    watched.open()
+    keep(first)
+    second_tab.open()
+    press(first, "Forget everything on this device")
+    press(first, "Yes, forget everything")
+    said(first, "Nothing from this course is stored on this device now.")
+    said(second, "In another tab, you chose not to keep your answers")
+    restore(second, backup)
+    said(second, "We restored")
+    second.wait_for_timeout(500)
+    assert record_keys(second) == []
+
+
+# ---- where to continue ---------------------------------------------------------------------------
+
+
+def test_the_section_reached_is_kept_and_another_lesson_links_back_to_it(watched):
+    page = watched.page
+    watched.open(READING)
+    ids = page.evaluate(
+        "() => [...document.querySelectorAll('.jp-MarkdownCell h1[id], .jp-MarkdownCell h2[id]')]"
+        ".map(h => h.id)"
+    )
+    assert ids == ["Reading-test", "First-part", "Second-part"]  # what Voila renders
+    keep(page)
+    page.evaluate("document.getElementById('Second-part').scrollIntoView()")
+    page.wait_for_function(
+        "key => (localStorage.getItem(key + ':resume') || '').includes('Second-part')", arg=KEY
+    )
+    resume = stored_record(page).resume
+    assert (resume.lesson, resume.section) == (READING, "Second-part")
+    # a resume point on a lesson of the course: another page links back to it, in the same tab
+    lesson = "03_the_vicious_cycle.ipynb"
+    point = {"version": 1, "resume": {"lesson": lesson, "section": "How-pain-can-pull-your-mood"}}
+    page.evaluate("([k, v]) => localStorage.setItem(k + ':resume', v)", [KEY, json.dumps(point)])
+    watched.open()
+    link = page.locator(".btc-my-record .btc-record-continue a")
+    link.wait_for()
+    assert link.inner_text() == "Continue where you left off: The vicious cycle"
+    assert link.get_attribute("href") == f"{lesson}#How-pain-can-pull-your-mood"
+    assert link.get_attribute("target") is None

@@ -733,3 +733,59 @@ def test_storage_keys_are_namespaced_by_course_and_base_path():
     assert storage_key("x", "/my course/é/") == "btc-record-v1:x:%2Fmy%20course%2F%C3%A9%2F"
     with pytest.raises(ValueError):
         storage_key("Not A Slug", "/")
+
+
+# ---- one key per part ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(50))
+def test_a_record_survives_the_round_trip_through_its_parts(seed):
+    record = random_record(random.Random(seed))
+    texts = lr.to_part_texts(record)
+    assert set(texts) == set(lr.PARTS)
+    result = lr.parse_parts(texts)
+    assert result.ok and result.problems == () and result.record == record
+    joined = {"version": 1}
+    for name, text in texts.items():
+        if text is not None:
+            part = json.loads(text)
+            assert set(part) == {"version", name} and part["version"] == 1
+            assert parse_text(text).ok  # each part is a record document on its own
+            joined[name] = part[name]
+    assert parse(joined).record == record
+
+
+def test_empty_parts_are_not_stored_and_nothing_stored_is_the_empty_record():
+    assert set(lr.to_part_texts(LearnerRecord()).values()) == {None}
+    assert lr.parse_parts({}).record.is_empty and lr.parse_parts({}).ok
+
+
+@pytest.mark.parametrize(
+    "texts, words",
+    [
+        ({"diary": "[1,"}, "could not be read"),
+        ({"diary": '{"version":1,"lessons":{}}'}, "not a record from this course"),
+        ({"diary": '{"diary":[]}'}, "not a record from this course"),
+        ({"diary": "[]"}, "not a record from this course"),
+        ({"tracker": '{"version":1}'}, "not a record from this course"),
+        ({"diary": '{"version":true,"diary":[]}'}, "version number"),
+        ({"diary": '{"version":1,"diary":' + "[" * 50 + "]" * 50 + "}"}, "layers"),
+        ({"diary": '{"version":1,"diary":"' + "x" * 600_000 + '"}',
+          "lessons": '{"version":1,"lessons":"' + "x" * 600_000 + '"}'}, "too big"),
+    ],
+)  # fmt: skip
+def test_parts_that_are_not_this_course_s_are_refused_whole(texts, words):
+    result = lr.parse_parts(texts)
+    assert not result.ok and words in result.error and result.record.is_empty
+
+
+def test_a_newer_part_refuses_the_record_as_newer():
+    result = lr.parse_parts({"lessons": '{"version":1,"lessons":{}}', "diary": '{"version":3}'})
+    assert result.newer and not result.ok
+
+
+def test_a_bad_item_in_a_part_leaves_out_that_item_only():
+    texts = lr.to_part_texts(LearnerRecord(lessons=(LessonProgress("00_welcome.ipynb"),)))
+    texts["diary"] = json.dumps({"version": 1, "diary": [{"date": "2024-13-01"}]})
+    result = lr.parse_parts(texts)
+    assert result.ok and result.problems and result.record.lessons[0].file == "00_welcome.ipynb"

@@ -26,6 +26,9 @@ Decisions (each tested in tests/models/test_learner_record.py):
 - `merge` never loses what is already on the page: on a clash the current value is kept and the
   clash is reported (as diary.merge does).
 - Dates must be real days from 1900 on and not in the future (one day of slack for time zones).
+- The browser keeps the record one key per part (`PARTS`, `to_part_texts`, `parse_parts`), each
+  a one-part document {"version": 1, "<part>": ...}, so a change rewrites only its part and two
+  tabs do not overwrite each other; the 1 MB limit holds for all parts together.
 Standard library only: this also runs in the browser kernel (Pyodide).
 """
 
@@ -34,7 +37,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from urllib.parse import quote, urlsplit
@@ -542,6 +545,9 @@ def to_document(record: LearnerRecord) -> dict:
 def to_text(record: LearnerRecord) -> str:
     """The record as compact JSON text: what the browser stores and a backup file holds."""
     return json.dumps(to_document(record), ensure_ascii=False, separators=(",", ":"))
+
+
+_EMPTY_DOCUMENT = to_document(LearnerRecord())
 
 
 def size_in_bytes(text: str) -> int:
@@ -1079,6 +1085,82 @@ def parse_text(text: str | bytes) -> ParseResult:
     return parse(document)
 
 
+# ---- stored as one key per part ---------------------------------------------------------------
+
+#: The record's parts. The browser keeps each under its own key, the record's key + ":" + the
+#: part ("btc-record-v1:<course>:<base>:diary"), so that a change writes only the part it
+#: changed and two tabs that change different parts never overwrite each other
+#: (docs/models/learner_record.md, "Two tabs").
+PARTS = _SECTIONS[1:]
+
+
+def to_part_texts(record: LearnerRecord) -> dict[str, str | None]:
+    """Each part of the record as its own small document, {"version": 1, "<part>": value}, as
+    compact JSON text; None for a part that is empty (it is not stored: its key is removed).
+
+    Each text is a valid record document on its own, so `parse_text` reads it, a newer course's
+    part is refused as newer, and the parts joined are `to_document(record)`.
+    """
+    document = to_document(record)
+    empty = _EMPTY_DOCUMENT
+    return {
+        name: None
+        if document[name] == empty[name]
+        else json.dumps(
+            {"version": SCHEMA_VERSION, name: document[name]},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        for name in PARTS
+    }
+
+
+def stored_size(texts: Mapping[str, str | None]) -> int:
+    """The bytes the parts take together (the 1 MB limit holds for all of them together)."""
+    return sum(size_in_bytes(text) for text in texts.values() if isinstance(text, str))
+
+
+def parse_parts(texts: Mapping[str, object]) -> ParseResult:
+    """`parse` for a record stored one key per part: {part name: that key's text}.
+
+    Untrusted like any stored copy. All parts together are at most MAX_BYTES; each text must be
+    {"version": 1, "<its part>": value} and nothing else (a part holding another part, or a
+    foreign object, is not a record of this course); a part from a newer version refuses the
+    whole record as newer. Then the parts are joined and checked by `parse`, item by item.
+    """
+    items = sorted((str(name), text) for name, text in texts.items() if text is not None)
+    if not items:
+        return ParseResult(LearnerRecord())
+    if not all(isinstance(text, str) for _, text in items):
+        return _refused(UNREADABLE)
+    chars = sum(len(text) for _, text in items)
+    size = chars if chars > MAX_BYTES else sum(size_in_bytes(text) for _, text in items)
+    if size > MAX_BYTES:
+        return _refused(TOO_BIG.format(size=f"{size:,} bytes"))
+    joined: dict = {"version": SCHEMA_VERSION}
+    for name, text in items:
+        if name not in PARTS:
+            return _refused(NOT_A_RECORD)
+        if _too_deep(text):
+            return _refused(TOO_DEEP)
+        try:
+            document = json.loads(text, parse_constant=float)
+        except (ValueError, RecursionError):
+            return _refused(UNREADABLE)
+        if not isinstance(document, dict) or "version" not in document:
+            return _refused(NOT_A_RECORD)
+        version = document["version"]
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            return _refused(BAD_VERSION.format(version=_shown(version, 20)))
+        if version > SCHEMA_VERSION:
+            return _refused(NEWER.format(version=version, known=SCHEMA_VERSION), newer=True)
+        if set(document) - {"version", name}:
+            return _refused(NOT_A_RECORD)
+        if name in document:
+            joined[name] = document[name]
+    return parse(joined)
+
+
 # ---- combining two records -------------------------------------------------------------------
 
 
@@ -1228,8 +1310,10 @@ __all__ = [
     "merge",
     "migrate",
     "parse",
+    "parse_parts",
     "parse_text",
     "storage_key",
     "to_document",
+    "to_part_texts",
     "to_text",
 ]

@@ -9,30 +9,45 @@ front-end extension, and the static site's kernel needs the anywidget and psygna
 
 Who writes what (docs/models/learner_record.md):
 - the kernel sets `course_id` and `legacy_keys`, and sends commands through `request`
-  ({"id": n, "command": ..., ...}): "keep" or "save" with the document text, "none", "forget",
+  ({"id": n, "command": ..., ...}): "keep" with `parts` (every part's text, or null for the
+  choice alone), "save-parts" with `parts` (only the parts that changed: text, or null to remove
+  the part), `base` (each of those parts' text as the kernel last saw it stored) and `retire`
+  (true: remove the older single-key copy once the parts are written), "none", "forget",
   "reload", "download-raw" with a file name. It sends none before the learner answers the
   consent question (widgets/views/my_record.py);
-- the browser sets `storage_key`, `page` (the lesson file), `consent` and `document` (what it
-  holds, on load and reload), and after each action `status`, `answered` (the request's id)
-  and `event` (a counter, so that the same status twice is still a change). The kernel treats
-  all of them as untrusted: values outside the lists below are read as "unknown" / "", and the
-  document goes through widgets/models/learner_record.parse_text.
+- the browser sets `storage_key`, `page` (the lesson file), `consent`, `parts` (each stored
+  part's text) and `document` (the older single-key copy, or course.js's list of lessons opened
+  when no part is stored) on load, reload and when another tab changed them ("changed"), and
+  after each action `status`, `answered` (the request's id) and `event` (a counter, so that the
+  same status twice is still a change). It also sets `section`, the id of the lesson heading the
+  learner has scrolled to. The kernel treats all of them as untrusted: values outside the lists
+  below are read as "unknown" / "", and what is stored goes through
+  widgets/models/learner_record.parse_parts and parse_text.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import anywidget
 import traitlets
 
-from widgets.models.learner_record import LEGACY_KEYS, LESSON_FILE, MAX_BYTES
+from widgets.models.learner_record import (
+    LEGACY_KEYS,
+    LESSON_FILE,
+    MAX_BYTES,
+    PARTS,
+    SECTION_LIMIT,
+)
 
 HERE = Path(__file__).resolve().parent
 CONSENTS = ("unknown", "keep", "none")
 #: What the browser reports it last did.
 STATUSES = (
-    "loaded",  # read on start or on "reload": `document` is what is stored ("" if nothing)
+    "loaded",  # read on start, "reload" or "keep": `parts` and `document` are what is stored
+    "changed",  # another tab changed what is stored (or changed a part a save was to write,
+    # which then wrote nothing): `consent`, `parts` and `document` are what is stored now
     "saved",
     "forgotten",  # removed, but reading back found some of the namespace still there
     "empty-verified",  # removed, and reading back found nothing of the namespace
@@ -42,8 +57,10 @@ STATUSES = (
     "raw-downloaded",
     "nothing-stored",
 )
-COMMANDS = ("keep", "save", "none", "forget", "reload", "download-raw")
+COMMANDS = ("keep", "save-parts", "none", "forget", "reload", "download-raw")
 STORAGE_KEY_LIMIT = 400
+#: A section id as Voila writes a heading's id (its words, dashes for spaces, percent-encoded).
+SECTION_ID = re.compile(rf"[A-Za-z0-9._~%:!?*(),;@$&+=-]{{1,{SECTION_LIMIT}}}")
 
 
 class DeviceStore(anywidget.AnyWidget):
@@ -51,6 +68,7 @@ class DeviceStore(anywidget.AnyWidget):
 
     _esm = (HERE / "device_store.js").read_text(encoding="utf-8")
     _css = (HERE / "device_store.css").read_text(encoding="utf-8")
+    _good_section = ""  # the last valid section id the browser sent
 
     course_id = traitlets.Unicode("course").tag(sync=True)
     legacy_keys = traitlets.List(traitlets.Unicode(), default_value=list(LEGACY_KEYS)).tag(
@@ -61,6 +79,11 @@ class DeviceStore(anywidget.AnyWidget):
     page = traitlets.Unicode("").tag(sync=True)
     consent = traitlets.Unicode("unknown").tag(sync=True)
     document = traitlets.Unicode("").tag(sync=True)
+    #: Each stored part's text, by part name (widgets/models/learner_record.PARTS).
+    parts = traitlets.Dict().tag(sync=True)
+    #: The id of the lesson heading the learner has scrolled to ("" for none; a bad id is
+    #: ignored).
+    section = traitlets.Unicode("").tag(sync=True)
     request = traitlets.Dict().tag(sync=True)
     status = traitlets.Unicode("").tag(sync=True)
     answered = traitlets.Int(0).tag(sync=True)
@@ -94,6 +117,33 @@ class DeviceStore(anywidget.AnyWidget):
         # The browser sends at most 1 MB + 1 character; anything longer is cut to that, which is
         # still enough for the model to say "too big" without reading it all.
         return proposal["value"][: MAX_BYTES + 1]
+
+    @traitlets.validate("parts")
+    def _valid_parts(self, proposal: dict) -> dict:
+        # Known parts with text only, and at most 1 MB + 1 character in all (as the browser
+        # sends): enough for the model to say "too big" without reading more.
+        valid, budget = {}, MAX_BYTES + 1
+        for name in PARTS:
+            text = proposal["value"].get(name)
+            if isinstance(text, str) and budget > 0:
+                valid[name] = text[:budget]
+                budget -= len(valid[name])
+        return valid
+
+    @traitlets.validate("section")
+    def _valid_section(self, proposal: dict) -> str:
+        # A bad id (too long, odd characters) is ignored: the section stays as it was.
+        # (Not `self.section`: while the browser's state is being set it already holds the new
+        # value.)
+        value = proposal["value"]
+        if value == "" or SECTION_ID.fullmatch(value):
+            self._good_section = value
+        return self._good_section
+
+    def next_id(self) -> int:
+        """The id the next `send` will use: to note what a request writes before it goes out
+        (an answer may arrive at once)."""
+        return self._last_id + 1
 
     def send(self, command: str, note: str = "", **fields: object) -> int:
         """Ask the browser to carry out `command`; returns the request's id.

@@ -11,7 +11,17 @@ parsed there, never trusted. The browser half is widgets/ui/device_store.py. Eve
 word is in widgets/content/my_record.toml; every text shown is escaped. Messages go to a polite
 live region. Lessons and tools use one panel per page (`my_record()`): `record` to read,
 `replace(record)` to change it (saved at once when the learner chose to keep it), and
-`on_change(callback)` to hear when the record arrives from the device, is restored or forgotten.
+`on_change(callback)` to hear when the record arrives from the device, is restored or forgotten,
+or is changed in another tab.
+
+Two tabs (docs/models/learner_record.md, "Two tabs"): the browser keeps the record one key per
+part. A change saves only the parts it changed ("save-parts"), each with the text this page last
+saw stored, and the browser writes them only if that is still what is stored; otherwise it sends
+what is stored now, and the panel merges it in and saves again. A change made in another tab
+arrives the same way ("changed"): a part only the other tab changed is taken as it is (so a day
+removed there is removed here too), a part both changed is merged (nothing is lost), and a part
+only this page changed is kept and saved. The panel also keeps where the learner is reading
+(`record.resume`) and offers a link back to it from another lesson.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ import datetime as dt
 import functools
 import html
 import re
+import sys
 import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -31,13 +42,18 @@ import ipywidgets as ipw
 from widgets.models.diary import clean_text
 from widgets.models.learner_record import (
     MAX_BYTES,
+    PARTS,
     LearnerRecord,
     LessonProgress,
+    Resume,
     counts,
     default_course_id,
     merge,
+    parse_parts,
     parse_text,
     size_in_bytes,
+    stored_size,
+    to_part_texts,
     to_text,
 )
 from widgets.ui import download
@@ -97,6 +113,28 @@ def backup_link(filename: str, text: str, label: str) -> str:
     return f'<a class="btc-download" download="{filename}" href="{href}">{html.escape(label)}</a>'
 
 
+def continue_link(resume: Resume | None, page: str = "") -> str:
+    """One line, "Continue where you left off: <lesson title>", linking in the same tab to the
+    lesson and section of `resume`; "" when there is none, it is this page, or its file is not a
+    lesson of the course (course.toml). The static site serves each lesson as .html."""
+    if resume is None or resume.lesson == page:
+        return ""
+    from widgets.course_config import load_config
+
+    lesson = load_config().lesson(resume.lesson)
+    if lesson is None:
+        return ""
+    file = resume.lesson
+    if sys.platform == "emscripten":  # the static site: Pyodide in the tab, pages are .html
+        file = file.removesuffix(".ipynb") + ".html"
+    href = f"{file}#{resume.section}" if resume.section else file
+    text = say("resume", "continue", lesson=lesson.title)
+    return (
+        f"<p class='btc-record-continue'><a href=\"{html.escape(href)}\">"
+        f"{html.escape(text)}</a></p>"
+    )
+
+
 def _paragraph(text: str, error: bool = False) -> str:
     css = ' class="btc-error"' if error else ""
     return f"<p{css}>{html.escape(text)}</p>"
@@ -127,6 +165,15 @@ class MyRecord(ipw.VBox):
         self._changing = False  # the learner pressed "Change my choice"
         self._confirming = False  # "Forget everything" waits for its confirmation
         self._listeners: list[Callable[[LearnerRecord], None]] = []
+        #: Each part's text as the browser last reported it stored (None: no key), so a save
+        #: sends only the parts that differ, each with the text it expects to replace.
+        self._synced: dict[str, str | None] = dict.fromkeys(PARTS)
+        #: The parts each unanswered save-parts request writes (applied when it is "saved").
+        self._pending: dict[int, tuple[dict[str, str | None], bool]] = {}
+        self._legacy = False  # the older single-key copy is stored: retire it on the next save
+        self._kept = False  # the browser last said "keep" (to hear another tab stop keeping)
+        #: Where the learner left off on another page, as the stored record said.
+        self._continue_at: Resume | None = None
 
         shared = SharedStyles()
         button = shared.button()
@@ -152,6 +199,7 @@ class MyRecord(ipw.VBox):
         self.change_button = make_button(say("consent", "change"), self.change_choice)
         self.chosen_box = ipw.VBox([self.chosen_text, self.change_button], layout=ipw.Layout())
         self.contents = shared.html("")
+        self.continue_line = shared.html("")
 
         self.backup_button = make_button(say("backup", "make"), self.make_backup)
         self.backup_link = shared.html("")
@@ -204,6 +252,7 @@ class MyRecord(ipw.VBox):
             [
                 heading(say("panel", "heading")),
                 shared.html(_paragraph(say("panel", "intro"))),
+                self.continue_line,
                 self.choice_box,
                 self.chosen_box,
                 self.contents,
@@ -217,6 +266,7 @@ class MyRecord(ipw.VBox):
         )
         self.add_class("btc-my-record")
         self.store.observe(self._reported, "event")
+        self.store.observe(self._section_reached, "section")
         self._show()
 
     # --- what lessons and tools use ---------------------------------------------------------
@@ -252,17 +302,19 @@ class MyRecord(ipw.VBox):
         self._unavailable = False
         self.store.consent = "keep"
         self._note_visit()
-        text: str | None = to_text(self._record)
-        if size_in_bytes(text) > MAX_BYTES:
+        parts: dict[str, str | None] | None = to_part_texts(self._record)
+        if stored_size(parts) > MAX_BYTES:
             self._say(say("status", "too_big"), error=True)
-            text = None  # the browser keeps the choice only
-        self._ask("keep", "keep", document=text)
+            parts = None  # the browser keeps the choice only
+        self._pending[self.store.next_id()] = (parts or {}, False)
+        self._ask("keep", "keep", parts=parts)
         self._show()
 
     def choose_none(self) -> None:
         """Keep nothing on this device: what was stored is removed; the page keeps its answers."""
         self._changing = False
         self._held = None
+        self._stop_keeping()
         self.store.consent = "none"
         self._ask("none", "none")
         self._show()
@@ -325,7 +377,9 @@ class MyRecord(ipw.VBox):
         self._confirming = False
         self._held = None
         self._record = LearnerRecord()
+        self._continue_at = None
         self.backup_link.value = ""
+        self._stop_keeping()
         self.store.consent = "unknown"
         self._ask("forget", "forget")
         self._notify()
@@ -345,16 +399,30 @@ class MyRecord(ipw.VBox):
 
     # --- talking to the browser -------------------------------------------------------------
 
-    def _ask(self, command: str, purpose: str, **fields: object) -> None:
-        self.store.send(command, purpose, **fields)
+    def _ask(self, command: str, purpose: str, **fields: object) -> int:
+        return self.store.send(command, purpose, **fields)
 
     def _save(self, purpose: str = "save") -> bool:
-        text = to_text(self._record)
-        if size_in_bytes(text) > MAX_BYTES:
+        """Send the parts that differ from what is stored (nothing if none do)."""
+        texts = to_part_texts(self._record)
+        if stored_size(texts) > MAX_BYTES:
             self._say(say("status", "too_big"), error=True)
             return False
-        self._ask("save", purpose, document=text)
+        changed = {name: text for name, text in texts.items() if text != self._synced[name]}
+        if not changed and not self._legacy:
+            if purpose == "carry-on":
+                self._say(say("stored", "carried_on"))
+            return True
+        base = {name: self._synced[name] for name in changed}
+        self._pending[self.store.next_id()] = (changed, self._legacy)
+        self._ask("save-parts", purpose, parts=changed, base=base, retire=self._legacy)
         return True
+
+    def _stop_keeping(self) -> None:
+        self._kept = False
+        self._legacy = False
+        self._synced = dict.fromkeys(PARTS)
+        self._pending.clear()
 
     def _autosave(self) -> bool:
         if self.store.consent != "keep" or self._held or self._unavailable:
@@ -364,12 +432,22 @@ class MyRecord(ipw.VBox):
     def _reported(self, _change: object = None) -> None:
         """The browser did something: say so, and read what it holds."""
         status, answered = self.store.status, self.store.answered
-        purpose = self.store.answer_to(answered) if answered else "start"
+        if answered:
+            purpose = self.store.answer_to(answered)
+            written = self._pending.pop(answered, None)
+        else:
+            purpose = "elsewhere" if status == "changed" else "start"
+            written = None
         if purpose is None:
             return  # not an answer to anything this panel asked
-        if status == "loaded":
+        if status in ("loaded", "changed"):
             self._loaded(purpose)
         elif status == "saved":
+            if written is not None and self._kept_or_keeping():
+                parts, retired = written
+                self._synced.update(parts)
+                if retired:
+                    self._legacy = False
             if purpose == "keep":
                 self._say(say("status", "kept"))
             elif purpose == "carry-on":
@@ -390,6 +468,7 @@ class MyRecord(ipw.VBox):
         elif status == "forgotten":
             self._say(say("forget", "not_verified"), error=True)
         elif status == "refused" and purpose in ("save", "keep", "carry-on"):
+            self._stop_keeping()
             self.store.consent = "unknown"
             self._say(say("status", "refused"), error=True)
         elif status == "raw-downloaded":
@@ -398,17 +477,34 @@ class MyRecord(ipw.VBox):
             self._say(say("stored", "nothing"))
         self._show()
 
+    def _kept_or_keeping(self) -> bool:
+        return self.store.consent == "keep"
+
     def _loaded(self, purpose: str) -> None:
-        """What the browser holds arrived: parse it, merge it in, and never overwrite it unseen."""
+        """What the browser holds arrived (on start, on "keep", or because another tab changed
+        it): parse it, merge it in, save what it lacks, and never overwrite it unseen."""
         if self.store.consent != "keep":
+            if purpose == "elsewhere" and self._kept:
+                # "Forget" or "don't keep" in another tab: stop saving, ask again. This page's
+                # answers stay until the tab closes, as after "don't keep".
+                self._stop_keeping()
+                self._say(say("sync", "stopped"))
             return  # nothing is read before the learner chose to keep
-        text = self.store.document
-        if not text:
-            self._note_visit()
-            if not self._record.is_empty:
-                self._save()
-            return
-        result = parse_text(text)
+        self._kept = True
+        stored_texts = {name: self.store.parts.get(name) for name in PARTS}
+        base, self._synced = self._synced, stored_texts
+        older = self.store.document
+        self._legacy = bool(older)
+        result = parse_parts(stored_texts)
+        problems = list(result.problems)
+        stored = result.record
+        if result.ok and older:
+            old = parse_text(older)
+            if old.ok:
+                stored, notes = merge(stored, old.record)  # the parts are newer than the copy
+                problems += [*old.problems, *notes]
+            else:
+                result = old
         if not result.ok:
             self._held = "unreadable"
             self._say(
@@ -417,27 +513,65 @@ class MyRecord(ipw.VBox):
                 after=say("stored", "untouched"),
             )
             return
-        merged, notes = merge(self._record, result.record)
+        if stored.resume is not None and stored.resume.lesson != self.store.page:
+            self._continue_at = stored.resume
+        merged, notes = merge(self._record, stored)
+        if purpose in ("elsewhere", "save") and not older:
+            merged, both = self._three_way(base, stored_texts, stored, merged)
+            notes = notes if both else []
         merged = self._with_visit(merged)
         changed = merged != self._record
         self._record = merged
-        if result.problems:
+        if problems:
             self._held = "left-out"
             self._say(
                 say("stored", "left_out"),
                 error=True,
-                items=[*result.problems, *notes],
+                items=[*problems, *notes],
                 after=say("stored", "untouched"),
             )
         else:
-            if merged != result.record or result.migrated_from is not None:
-                self._save()
+            if self._held in ("unreadable", "left-out"):
+                self._held = None  # the stored copy reads well now (replaced in another tab)
+            self._save()
             if purpose == "keep":
                 self._say(say("status", "kept"))
-            elif not merged.is_empty:
+            elif purpose == "start" and not stored.is_empty:
                 self._say(say("status", "welcome_back") + " " + contents_text(merged))
+            elif notes:
+                self._say(say("sync", "merged"), items=notes)
         if changed:
             self._notify()
+
+    def _three_way(
+        self,
+        base: dict[str, str | None],
+        stored_texts: dict[str, str | None],
+        stored: LearnerRecord,
+        merged: LearnerRecord,
+    ) -> tuple[LearnerRecord, bool]:
+        """Part by part: taken from the browser if only another tab changed it since this page
+        last saw it, kept if only this page did, merged if both did (then True)."""
+        mine = to_part_texts(self._record)
+        fields, both = {}, False
+        for name in PARTS:
+            if stored_texts[name] == base[name]:
+                continue  # nobody else changed it: this page's (saved next if it differs)
+            both = both or mine[name] != base[name]
+            fields[name] = getattr(stored if mine[name] == base[name] else merged, name)
+        return dataclasses.replace(self._record, **fields), both
+
+    def _section_reached(self, _change: object = None) -> None:
+        """The learner scrolled to a section of this page: keep it as where to continue (only
+        when the learner chose to keep answers, and only on a lesson page; a small update)."""
+        if self.store.consent != "keep" or self._held or self._unavailable:
+            return
+        try:
+            resume = Resume(self.store.page, self.store.section)
+        except ValueError:
+            return  # not a lesson page, or not a section
+        if resume != self._record.resume:
+            self.replace(dataclasses.replace(self._record, resume=resume))
 
     def _with_visit(self, record: LearnerRecord) -> LearnerRecord:
         """`record` with this page's lesson noted as opened (the page name is the browser's,
@@ -484,6 +618,7 @@ class MyRecord(ipw.VBox):
         if consent in ("keep", "none"):
             self.chosen_text.value = _paragraph(say("consent", f"chosen_{consent}"))
         self.contents.value = _paragraph(contents_text(self._record))
+        self.continue_line.value = continue_link(self._continue_at, self.store.page)
         self.held_box.layout.display = "flex" if self._held else "none"
         self.carry_on_button.description = say(
             "stored", "carry_on" if self._held == "left-out" else "replace"

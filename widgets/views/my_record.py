@@ -609,6 +609,14 @@ class MyRecord(ipw.VBox):
         if after:
             body += _paragraph(after)
         self.message.value = body
+        self._show_contents()
+
+    def _show_contents(self) -> None:
+        """What the record holds, unless the message just said it ("Welcome back. Your record
+        has ..."): a screen reader, and a phone screen, need it once."""
+        held = contents_text(self._record)
+        said = html.escape(held) in self.message.value
+        self.contents.value = "" if said else _paragraph(held)
 
     def _show(self) -> None:
         consent = self.store.consent
@@ -617,7 +625,7 @@ class MyRecord(ipw.VBox):
         self.chosen_box.layout.display = "none" if asking else "flex"
         if consent in ("keep", "none"):
             self.chosen_text.value = _paragraph(say("consent", f"chosen_{consent}"))
-        self.contents.value = _paragraph(contents_text(self._record))
+        self._show_contents()
         self.continue_line.value = continue_link(self._continue_at, self.store.page)
         self.held_box.layout.display = "flex" if self._held else "none"
         self.carry_on_button.description = say(

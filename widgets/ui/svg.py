@@ -75,6 +75,34 @@ def wrap(text: str, units: float, size: float, bold: bool = False) -> list[str]:
     return lines or [""]
 
 
+#: A rough average glyph width (em) for estimating how far a label runs: on the wide side, so a
+#: label estimated to fit does fit.
+GLYPH = 0.6
+#: How close (units) a label may come to the edge of its picture.
+EDGE = 2
+#: A white halo under a label, so the lines it sits on do not cross out its letters.
+HALO = ' stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke"'
+#: Where the rotated y-axis title's baseline sits, from the left edge.
+Y_TITLE_X = 16
+
+
+def text_width(text: str, size: float) -> float:
+    """An estimate of how far `text` runs at font `size` (`GLYPH` em a character)."""
+    return len(text) * size * GLYPH
+
+
+def _inside(x: float, w: float, anchor: str, low: float, high: float) -> tuple[float, str]:
+    """Move a label `w` wide, anchored at `x`, so that it stays within `low`–`high`: a label
+    that would run past an edge is anchored at that edge instead (its far side, or its
+    near side, stays where it was when it already fits)."""
+    start = {"start": x, "middle": x - w / 2, "end": x - w}[anchor]
+    if start + w > high:
+        return high, "end"
+    if start < low:
+        return low, "start"
+    return x, anchor
+
+
 def _lines_text(
     lines: list[str], x: float, y: float, size: int, step: float, extra: str = ""
 ) -> str:
@@ -433,16 +461,27 @@ def _line_chart(
     title_lines = wrap(title, width - title_x - 8, frame.title, bold=True)
     columns = 1 if frame.narrow else 2
     legend_top = 14 + 20 * len(title_lines)
-    left, right = (44, 12) if frame.narrow else (56, 26)
+    # The legend keeps its place (under the title); the plot's left edge follows the y axis.
+    legend_x = 44 if frame.narrow else 56
+    y_labels = [f"{tick:g}" for tick in y_ticks]
+    # The left margin fits the widest tick label and, left of it, the rotated y title (which
+    # reaches about half its font size right of its baseline): as narrow as that allows.
+    label_gap = 6 if frame.narrow else 8
+    widest = max((text_width(label, tick_size) for label in y_labels), default=0.0)
+    beside = Y_TITLE_X + label_size / 2 + 2 if y_title else 2 * EDGE
+    left = math.ceil(beside + widest + label_gap)
+    if not frame.narrow:
+        left = max(left, 56)
+    right = 12 if frame.narrow else 26
     upper = legend_top + 22 * ((len(lines) + columns - 1) // columns)
     lower = 50
     height = upper + lower + 200 if frame.narrow else 340 + 20 * (len(title_lines) - 1)
-    if frame.narrow:
-        # Keep tick labels apart: at most one label per 44 units.
-        plot_w = width - left - right
-        keep = max(1, math.ceil(len(x_ticks) * 44 / plot_w))
-        x_ticks = x_ticks[::keep]
     plot_w, plot_h = width - left - right, height - upper - lower
+    if frame.narrow:
+        # Keep tick labels apart: at most one label per 44 units (more for wide labels).
+        spacing = max([44.0] + [text_width(label, tick_size) + 8 for _value, label in x_ticks])
+        keep = max(1, math.ceil(len(x_ticks) * spacing / plot_w))
+        x_ticks = x_ticks[::keep]
     (x0, x1), (y0, y1) = x_range, y_range
     if x1 <= x0 or y1 <= y0:
         raise ValueError("a chart's axis range must run from low to high")
@@ -456,24 +495,41 @@ def _line_chart(
     parts = [f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>']
     for band in bands:
         a, b = sx(band.start), sx(band.end)
+        at = min(a + 3, width - EDGE - text_width(band.label, tick_size))
         parts.append(
             f'<rect x="{a:.1f}" y="{upper}" width="{max(b - a, 1):.1f}" height="{plot_h}" '
             f'fill="{band.colour}" fill-opacity="0.22"/>'
-            f'<text x="{a + 3:.1f}" y="{upper + 15}" font-size="{tick_size}" fill="{INK}">'
-            f"{escape(band.label)}</text>"
+            f'<text x="{max(at, EDGE):.1f}" y="{upper + 15}" font-size="{tick_size}" '
+            f'fill="{INK}">{escape(band.label)}</text>'
         )
-    for tick in y_ticks:
+    for tick, label in zip(y_ticks, y_labels, strict=True):
         y = sy(tick)
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
-            f'<text x="{left - 8}" y="{y + 5:.1f}" text-anchor="end" font-size="{tick_size}" '
-            f'fill="{INK}">{tick:g}</text>'
+            f'<text x="{left - label_gap}" y="{y + 5:.1f}" text-anchor="end" '
+            f'font-size="{tick_size}" fill="{INK}">{label}</text>'
         )
-    for value, label in x_ticks:
+    # x tick labels stay inside the picture: one that would run past an edge is anchored at
+    # it, and an inner label it would then overlap gives way (the end one says more).
+    placed: list[tuple[float, str, float, float, str]] = []
+    for k, (value, label) in enumerate(x_ticks):
         x = sx(value)
         parts.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{upper + plot_h}" y2="{upper + plot_h + 5}" '
-            f'stroke="{INK}"/><text x="{x:.1f}" y="{upper + plot_h + 20}" text-anchor="middle" '
+            f'stroke="{INK}"/>'
+        )
+        w = text_width(label, tick_size)
+        at, anchor = _inside(x, w, "middle", EDGE, width - EDGE)
+        low = {"start": at, "middle": at - w / 2, "end": at - w}[anchor]
+        if placed and low < placed[-1][3] + 4:
+            if k == len(x_ticks) - 1 and len(placed) > 1:
+                placed.pop()
+            else:
+                continue
+        placed.append((at, anchor, low, low + w, label))
+    for at, anchor, _low, _high, label in placed:
+        parts.append(
+            f'<text x="{at:.1f}" y="{upper + plot_h + 20}" text-anchor="{anchor}" '
             f'font-size="{tick_size}" fill="{INK}">{escape(label)}</text>'
         )
     parts.append(
@@ -481,28 +537,36 @@ def _line_chart(
         f'stroke="{INK}"/>'
         f'<text x="{left + plot_w / 2:.1f}" y="{height - 8}" text-anchor="middle" '
         f'font-size="{label_size}" fill="{INK}">{escape(x_title)}</text>'
-        f'<text transform="translate(16 {upper + plot_h / 2:.1f}) rotate(-90)" '
+        f'<text transform="translate({Y_TITLE_X} {upper + plot_h / 2:.1f}) rotate(-90)" '
         f'text-anchor="middle" font-size="{label_size}" fill="{INK}">{escape(y_title)}</text>'
     )
+    # Reference lines and markers run under the curves; their labels go on top of them (drawn
+    # after the curves, below), white-haloed so that a curve crossing one cannot cross it out.
+    labels: list[str] = []
     for value, label in h_lines:
         y = sy(value)
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{INK}" '
             f'stroke-width="1.5" stroke-dasharray="5 4"/>'
-            + (
-                f'<text x="{width - right - 4}" y="{y - 6:.1f}" text-anchor="end" '
-                f'font-size="{tick_size}" fill="{INK}">{escape(label)}</text>'
-                if label
-                else ""
-            )
         )
+        if label:
+            labels.append(
+                f'<text x="{width - right - 4}" y="{y - 6:.1f}" text-anchor="end" '
+                f'font-size="{tick_size}" fill="{INK}"{HALO}>{escape(label)}</text>'
+            )
     for i, (value, label) in enumerate(markers):
         x = sx(value)
+        # Right of the line, or left of it where the label would run past the plot.
+        w = text_width(label, tick_size)
+        at, anchor = (x + 4, "start") if x + 4 + w <= left + plot_w else (x - 4, "end")
+        at, anchor = _inside(at, w, anchor, EDGE, width - EDGE)
         parts.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{upper}" y2="{upper + plot_h}" stroke="{INK}" '
             f'stroke-width="1.5" stroke-dasharray="2 4"/>'
-            f'<text x="{x + 4:.1f}" y="{upper + plot_h - 8 - 16 * i}" font-size="{tick_size}" '
-            f'fill="{INK}">{escape(label)}</text>'
+        )
+        labels.append(
+            f'<text x="{at:.1f}" y="{upper + plot_h - 8 - 16 * i}" text-anchor="{anchor}" '
+            f'font-size="{tick_size}" fill="{INK}"{HALO}>{escape(label)}</text>'
         )
     for line in lines:
         if len(line.xs) != len(line.ys):
@@ -519,23 +583,23 @@ def _line_chart(
                 line.marker_offset :: max(1, line.marker_every)
             ]:
                 parts.append(_marker(line.marker, sx(x), sy(y), line.colour))
+    parts.extend(labels)
     for point in points:
         x, y = sx(point.x), sy(point.y)
-        anchor = "end" if x > left + plot_w * 0.7 else "start"
-        shift = -9 if anchor == "end" else 9
+        w = text_width(point.label, tick_size)
+        # Left of the ring from 70% across, or sooner where the label would run off.
+        right_side = x <= left + plot_w * 0.7 and x + 9 + w <= width - EDGE
+        at, anchor = (x + 9, "start") if right_side else (x - 9, "end")
+        at, anchor = _inside(at, w, anchor, EDGE, width - EDGE)
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7" fill="#ffffff" stroke="{point.colour}" '
-            f'stroke-width="3"/><text x="{x + shift:.1f}" y="{y - 10:.1f}" text-anchor="{anchor}" '
-            f'font-size="{tick_size}" font-weight="700" fill="{INK}" stroke="#ffffff" '
-            f'stroke-width="4" paint-order="stroke">{escape(point.label)}</text>'
+            f'stroke-width="3"/><text x="{at:.1f}" y="{y - 10:.1f}" text-anchor="{anchor}" '
+            f'font-size="{tick_size}" font-weight="700" fill="{INK}"{HALO}>'
+            f"{escape(point.label)}</text>"
         )
-    parts.append(
-        _lines_text(
-            title_lines, 8 if frame.narrow else left, 20, frame.title, 20, ' font-weight="700"'
-        )
-    )
+    parts.append(_lines_text(title_lines, title_x, 20, frame.title, 20, ' font-weight="700"'))
     for i, line in enumerate(lines):
-        x, y = left + (i % columns) * 300, legend_top + 8 + 22 * (i // columns)
+        x, y = legend_x + (i % columns) * 300, legend_top + 8 + 22 * (i // columns)
         dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
         parts.append(
             f'<line x1="{x}" x2="{x + 34}" y1="{y - 5}" y2="{y - 5}" stroke="{line.colour}" '

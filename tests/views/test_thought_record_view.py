@@ -181,3 +181,60 @@ def test_clear_empties_every_step_and_undo_restores_it(tool):
 def test_an_unknown_example_name_is_refused_plainly(tool):
     tool.load_example("<b>nope</b>")
     assert "btc-error" in tool.message.value and "<b>" not in tool.message.value
+
+
+# ---- the learner's list of kept records (widgets/views/my_record.py) ---------------------------
+
+
+def test_a_kept_record_is_on_the_device_and_opens_again_on_the_next_page():
+    from tests.views.fake_browser import KEY, FakeBrowser, stored_record
+    from widgets.models.learner_record import parse_text
+    from widgets.views.thought_record import ThoughtRecordTool
+
+    browser = FakeBrowser()
+    panel = browser.open()
+    panel.choose_keep()
+    tool = ThoughtRecordTool(panel)
+    tool.texts["situation"].value = '<b>Back</b> stiff "again" at 6 am'
+    tool.texts["balanced_thought"].value = "Mornings are hard; they often ease by noon."
+    tool.keep_button.click()
+    stored = parse_text(browser.local[KEY]).record.thought_records
+    assert [x.record.situation for x in stored] == ['<b>Back</b> stiff "again" at 6 am']
+    assert "Kept, with today's date" in tool.saved_message.value
+    tool.keep_button.click()
+    assert "already in your list" in tool.saved_message.value
+    assert len(parse_text(browser.local[KEY]).record.thought_records) == 1
+    later = ThoughtRecordTool(browser.open())
+    label, index = later.saved_choice.options[0]
+    assert label.endswith(': <b>Back</b> stiff "again" at 6 am') and index == 0
+    later.open_saved(index)
+    assert later.texts["balanced_thought"].value.startswith("Mornings are hard")
+    later.remove_saved(0)
+    assert later.saved_choice.options == () and later.open_button.disabled
+    assert stored_record(browser.local).thought_records == ()
+
+
+def test_an_empty_record_is_not_kept_and_a_bad_choice_from_the_browser_is_refused():
+    from tests.views.fake_browser import FakeBrowser
+    from widgets.views.thought_record import ThoughtRecordTool
+
+    tool = ThoughtRecordTool(FakeBrowser().open())
+    tool.keep_button.click()
+    assert "Write something" in tool.saved_message.value
+    assert tool.learner.record.thought_records == ()
+    for bad in (None, 5, "0", True):
+        tool.open_saved(bad)
+        assert "Choose a record" in tool.saved_message.value
+
+
+def test_forget_empties_the_list_but_not_the_steps():
+    from tests.views.fake_browser import FakeBrowser
+    from widgets.views.thought_record import ThoughtRecordTool
+
+    panel = FakeBrowser().open()
+    tool = ThoughtRecordTool(panel)
+    tool.texts["situation"].value = "A long drive"
+    tool.keep_button.click()
+    assert len(tool.saved_choice.options) == 1
+    panel.forget()
+    assert tool.saved_choice.options == () and tool.texts["situation"].value == "A long drive"

@@ -4,16 +4,21 @@ Seven short steps on one page, a worked example to start from, a plain summary w
 feelings, and a .txt download made in the browser. Every value from the browser goes through the
 model (widgets/models/thought_record.py); if one is refused, a message says why, nothing typed is
 lost, and the download keeps the last record that passed. Learner text is always escaped.
+"Keep this record" adds it, dated, to the learner's list of thought records (their record on this
+device, widgets/views/my_record.py), from which a kept one can be opened again or removed.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import html
 
 import ipywidgets as ipw
 from ipywidgets.widgets.widget_string import TextStyle
 
 from widgets.models.diary import clean_text
+from widgets.models.learner_record import SavedThoughtRecord
 from widgets.models.thought_record import (
     FEELING_IDEAS,
     PROMPTS,
@@ -27,6 +32,7 @@ from widgets.models.thought_record import (
 from widgets.ui.controls import labelled_slider
 from widgets.ui.download import download_link
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, HTMLStyle, SharedStyles
+from widgets.views.my_record import MyRecord, my_record
 
 ROWS = 3  # feeling rows on screen (the model allows up to 6)
 FILE_NAME = "my-thought-record.txt"
@@ -57,8 +63,9 @@ INTRO = (
     "<p>This is a core skill of CBT, a talking therapy. In studies, CBT for long-lasting pain "
     "helps mood and daily life a little, and pain itself a little less. It is a skill that grows "
     "with practice, not a quick fix. You can skip any step.</p>"
-    "<p><strong>Your words stay on this page.</strong> Nothing is saved or sent. To keep your "
-    "record, download it before you leave.</p>"
+    "<p><strong>Your words stay on this device.</strong> Nothing is sent to the server. Press "
+    "<em>Keep this record</em> to add it to your list: it is kept in this browser if you chose "
+    "that at the top of the page. You can also download it.</p>"
     "<p>If you have thoughts of harming yourself, please stop here and reach out now. The "
     "<strong>Get help now</strong> button at the top of the page lists people you can call.</p>"
     "</div>"
@@ -157,8 +164,10 @@ def summary_html(record: ThoughtRecord) -> str:
 class ThoughtRecordTool(ipw.VBox):
     """A thought record in seven steps, a worked example, a summary, a download and Clear/Undo."""
 
-    def __init__(self) -> None:
+    def __init__(self, learner: MyRecord | None = None) -> None:
         shared = SharedStyles()
+        #: The learner's record (widgets/views/my_record.py): kept records go in its list.
+        self.learner = learner if learner is not None else my_record()
         self._filling = False  # True while the tool sets its own controls
         self._rerated_rows: set[int] = set()  # re-rate sliders the learner has moved
         self._showing = False  # True once "Show my record" was pressed
@@ -258,6 +267,25 @@ class ThoughtRecordTool(ipw.VBox):
         self.message = shared.html("", "btc-live")
         self.summary = shared.html("")  # not live: it can be long, and follows every change
         self.download = shared.html("")
+        # Kept records: a list in the learner's record, opened again from a menu.
+        self.keep_button = ipw.Button(
+            description="Keep this record",
+            tooltip="Add this record to your list of thought records",
+            **button,
+        )
+        self.saved_choice = ipw.Dropdown(
+            options=[], description="Your kept records", style=label, layout=shared.layout
+        )
+        self.open_button = ipw.Button(
+            description="Open", tooltip="Put the chosen record in the steps above", **button
+        )
+        self.remove_button = ipw.Button(
+            description="Remove", tooltip="Take the chosen record off your list", **button
+        )
+        self.saved_message = shared.html("", "btc-live")
+        self.keep_button.on_click(lambda _b: self.keep())
+        self.open_button.on_click(lambda _b: self.open_saved(self.saved_choice.value))
+        self.remove_button.on_click(lambda _b: self.remove_saved(self.saved_choice.value))
 
         for widget in [
             *self.texts.values(),
@@ -331,10 +359,20 @@ class ThoughtRecordTool(ipw.VBox):
                     "even if that is the same place.</p>"
                 ),
                 *after_rows,
-                ipw.HBox([self.show_button, self.clear_button, self.undo_button], layout=row),
+                ipw.HBox(
+                    [self.show_button, self.keep_button, self.clear_button, self.undo_button],
+                    layout=row,
+                ),
                 self.message,
                 self.summary,
                 self.download,
+                shared.html(self._heading("Your kept thought records")),
+                shared.html(
+                    "<p>Records you keep are part of your answers: kept on this device if you "
+                    "chose that at the top of the page, and on this page only if not.</p>"
+                ),
+                ipw.HBox([self.saved_choice, self.open_button, self.remove_button], layout=row),
+                self.saved_message,
             ],
             layout=ipw.Layout(
                 max_width="60rem",
@@ -346,6 +384,8 @@ class ThoughtRecordTool(ipw.VBox):
         self.add_class("btc-tool")
         self.add_class("btc-thought-record")
         self.update()
+        self._show_saved(self.learner.record)
+        self.learner.on_change(self._show_saved)
 
     # --- small pieces of page text ------------------------------------------------------------
 
@@ -494,6 +534,89 @@ class ThoughtRecordTool(ipw.VBox):
             self._undo = [*self._undo[-(UNDO_STEPS - 1) :], state]
         self.undo_button.layout.display = None if self._undo else "none"
 
+    # --- the learner's list of kept records -------------------------------------------------
+
+    def keep(self) -> None:
+        """Add the current record (the last one the checks passed) to the learner's list."""
+        record = self.record_now
+        if record == ThoughtRecord():
+            self.saved_message.value = "<p>Write something in the steps first.</p>"
+            return
+        current = self.learner.record
+        if any(saved.record == record for saved in current.thought_records):
+            self.saved_message.value = "<p>This record is already in your list.</p>"
+            return
+        entry = SavedThoughtRecord(dt.date.today(), record)
+        try:
+            self.learner.replace(
+                dataclasses.replace(current, thought_records=(*current.thought_records, entry))
+            )
+        except ValueError as error:
+            self.saved_message.value = (
+                f'<p class="btc-error">This record was not kept: {html.escape(str(error))} '
+                "It is still in the steps above.</p>"
+            )
+            return
+        self._show_saved(self.learner.record)
+        self.saved_choice.value = len(self.learner.record.thought_records) - 1
+        self.saved_message.value = f"<p>Kept, with today's date ({entry.date.isoformat()}).</p>"
+
+    def _saved(self, index: object) -> SavedThoughtRecord | None:
+        saved = self.learner.record.thought_records
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(saved):
+            self.saved_message.value = '<p class="btc-error">Choose a record from the list.</p>'
+            return None
+        return saved[index]
+
+    def open_saved(self, index: object) -> None:
+        """Put a kept record back in the steps (what was there can be brought back with Undo)."""
+        saved = self._saved(index)
+        if saved is None:
+            return
+        self._keep_for_undo()
+        self._restore(self._state_of(saved.record))
+        self.saved_message.value = (
+            f"<p>Opened your record from {saved.date.isoformat()}."
+            + (" Press <strong>Undo</strong> to bring back what was here." if self._undo else "")
+            + "</p>"
+        )
+
+    def remove_saved(self, index: object) -> None:
+        saved = self._saved(index)
+        if saved is None:
+            return
+        current = self.learner.record
+        kept = tuple(x for x in current.thought_records if x is not saved)
+        self.learner.replace(dataclasses.replace(current, thought_records=kept))
+        self._show_saved(self.learner.record)
+        self.saved_message.value = f"<p>Removed your record from {saved.date.isoformat()}.</p>"
+
+    def _show_saved(self, record) -> None:
+        """The menu of kept records: date and the first words of what happened (plain text)."""
+        options = []
+        for i, saved in enumerate(record.thought_records):
+            words = " ".join(saved.record.situation.split())
+            words = words if len(words) <= 40 else words[:39] + "…"
+            options.append((f"{saved.date.isoformat()}: {words or '(no situation)'}", i))
+        self.saved_choice.options = options
+        self.saved_choice.value = options[-1][1] if options else None
+        disabled = not options
+        self.open_button.disabled = self.remove_button.disabled = disabled
+
+    def _state_of(self, record: ThoughtRecord) -> dict:
+        """The controls' values for a record (up to ROWS feelings)."""
+        after = dict(record.rerated)
+        feelings = list(record.feelings)[:ROWS]
+        return {
+            "texts": {field: getattr(record, field) for field in self.texts},
+            "names": [n for n, _ in feelings] + [""] * (ROWS - len(feelings)),
+            "before": [r for _, r in feelings] + [START_RATING] * (ROWS - len(feelings)),
+            "after": [after.get(n, r) for n, r in feelings]
+            + [START_RATING] * (ROWS - len(feelings)),
+            "traps": {key: key in record.traps for key in self.traps},
+            "rerated": {i for i, (n, _) in enumerate(feelings) if n in after},
+        }
+
     def load_example(self, name: str) -> None:
         """Fill every step from a worked example; the learner's own words can be brought back."""
         if name not in WORKED_EXAMPLES:
@@ -501,18 +624,7 @@ class ThoughtRecordTool(ipw.VBox):
             return
         example = WORKED_EXAMPLES[name]
         self._keep_for_undo()
-        after = dict(example.rerated)
-        feelings = list(example.feelings)[:ROWS]
-        state = {
-            "texts": {field: getattr(example, field) for field in self.texts},
-            "names": [n for n, _ in feelings] + [""] * (ROWS - len(feelings)),
-            "before": [r for _, r in feelings] + [START_RATING] * (ROWS - len(feelings)),
-            "after": [after.get(n, r) for n, r in feelings]
-            + [START_RATING] * (ROWS - len(feelings)),
-            "traps": {key: key in example.traps for key in self.traps},
-            "rerated": {i for i, (n, _) in enumerate(feelings) if n in after},
-        }
-        self._restore(state)
+        self._restore(self._state_of(example))
         self.message.value = (
             f"<p>Loaded the worked example “{html.escape(name)}”. Read it through, then press "
             "<strong>Clear</strong> to write your own."

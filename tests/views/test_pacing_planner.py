@@ -165,3 +165,42 @@ def test_a_baseline_under_a_minute_is_refused_and_keeps_the_last_plan(planner):
     assert "under 1 minute" in planner.message.value
     assert planner.plan_chart._plot.value == chart
     assert "made-up example" in planner.compare_chart.text
+
+
+# ---- the learner's list of kept plans (widgets/views/my_record.py) -----------------------------
+
+
+def test_a_kept_plan_is_on_the_device_and_opens_again_with_its_numbers():
+    from tests.views.fake_browser import FakeBrowser, stored_record
+    from widgets.views.pacing_planner import PacingPlanner
+
+    browser = FakeBrowser()
+    panel = browser.open()
+    panel.choose_keep()
+    tool = PacingPlanner(panel)
+    tool.activity.value = "<i>Gardening</i>"
+    tool.days.value = "12, 18, 15"
+    tool.goal.value = "40"
+    tool.kept.keep_button.click()
+    [kept] = stored_record(browser.local).pacing_plans
+    assert (kept.activity, kept.days, kept.goal_minutes) == ("<i>Gardening</i>", (12, 18, 15), 40)
+    tool.kept.keep_button.click()
+    assert "already in your list" in tool.kept.message.value
+    later = PacingPlanner(browser.open())
+    label, index = later.kept.choice.options[0]
+    assert label.endswith(": <i>Gardening</i>")
+    later.kept.open(index)
+    assert later.activity.value == "<i>Gardening</i>" and later.days.value == "12, 18, 15"
+    assert later.goal.value == "40" and later.start_share.value == 80
+    assert "&lt;i&gt;Gardening" in later.baseline_text.value  # learner text stays text
+
+
+def test_a_plan_with_bad_numbers_is_not_kept():
+    from tests.views.fake_browser import FakeBrowser
+    from widgets.views.pacing_planner import PacingPlanner
+
+    tool = PacingPlanner(FakeBrowser().open())
+    tool.days.value = "twenty"
+    tool.kept.keep_button.click()
+    assert "Fix the numbers above first" in tool.kept.message.value
+    assert tool.learner.record.pacing_plans == ()

@@ -200,7 +200,7 @@ def test_a_kept_record_is_on_the_device_and_opens_again_on_the_next_page():
     tool.keep_button.click()
     stored = parse_text(browser.local[KEY]).record.thought_records
     assert [x.record.situation for x in stored] == ['<b>Back</b> stiff "again" at 6 am']
-    assert "Kept, with today's date" in tool.saved_message.value
+    assert "Kept, with today&#x27;s date" in tool.saved_message.value
     tool.keep_button.click()
     assert "already in your list" in tool.saved_message.value
     assert len(parse_text(browser.local[KEY]).record.thought_records) == 1

@@ -4,11 +4,15 @@ The learner names an activity, types the minutes they managed on a few days ("20
 sees their baseline, a week-by-week plan (an SVG chart with a text alternative) and an illustrative
 boom-and-bust pattern beside a paced one. Every value from the browser goes through
 widgets/models/pacing.py; a bad one shows a message and keeps the last good plan on screen. The
-activity name is learner text: it is escaped wherever it is shown. The plan downloads as .txt.
+activity name is learner text: it is escaped wherever it is shown. The plan downloads as .txt,
+and "Keep this plan" adds its numbers, dated, to the learner's list of pacing plans (their record
+on this device, widgets/views/my_record.py), from which a kept plan can be opened again.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import html
 import math
 import re
@@ -17,6 +21,7 @@ import ipywidgets as ipw
 from ipywidgets.widgets.widget_string import TextStyle
 
 from widgets.models.diary import clean_text
+from widgets.models.learner_record import PacingPlanEntry
 from widgets.models.pacing import (
     MAX_DAYS,
     MAX_MINUTES,
@@ -30,10 +35,12 @@ from widgets.models.pacing import (
 )
 from widgets.ui.controls import labelled_slider
 from widgets.ui.download import download_link
+from widgets.ui.kept_list import KeptList, kept_lists
 from widgets.ui.plots import SvgChart
 from widgets.ui.shared import SharedStyles
 from widgets.ui.svg import DASHES, Band, Line, line_chart
 from widgets.ui.theme import OKABE_ITO
+from widgets.views.my_record import MyRecord, my_record
 
 ACTIVITY_IDEAS = (
     "Walking",
@@ -60,8 +67,9 @@ NOTE = (
     "<p>Many pain programmes teach pacing. Research on pacing on its own is mixed, so treat this "
     "as a plan to try and adjust, not a promise. If you have a new or worrying pain, or your "
     "doctor or physio has given you limits, check the plan with them first.</p>"
-    "<p><strong>Your numbers stay on this page.</strong> Nothing is saved or sent. Download the "
-    "plan to keep it.</p></div>"
+    "<p><strong>Your numbers stay on this device.</strong> Nothing is sent to the server. Press "
+    "<em>Keep this plan</em> to add it to your list (kept in this browser if you chose that at "
+    "the top of the page), or download the plan.</p></div>"
 )
 SOURCES = (
     '<details class="btc-model-details">'
@@ -155,8 +163,10 @@ def _nice_top(value: float) -> tuple[float, float]:
 class PacingPlanner(ipw.VBox):
     """Activity, a few days' minutes, plan settings; a plan chart, a comparison and a download."""
 
-    def __init__(self) -> None:
+    def __init__(self, learner: MyRecord | None = None) -> None:
         shared = SharedStyles()
+        self.learner = learner if learner is not None else my_record()
+        self._good: PacingPlanEntry | None = None  # the last plan the checks passed
         text_style = shared.style(TextStyle, description_width="initial")
         text = {
             "layout": shared.style(ipw.Layout, width="min(100%, 30rem)"),
@@ -203,6 +213,17 @@ class PacingPlanner(ipw.VBox):
             "Illustrative: boom and bust compared with pacing, over four weeks", shared
         )
         self.download = shared.html("")
+        kept_words = kept_lists()["pacing_plans"]
+        self.kept = KeptList(
+            shared,
+            self.learner,
+            kept_words,
+            part="pacing_plans",
+            make=self._to_keep,
+            words_of=lambda entry: entry.activity,
+            same=lambda a, b: dataclasses.replace(a, date=b.date) == b,
+            on_open=self.open_plan,
+        )
         self.plan_now: list[PlanWeek] = []
         for control in (
             self.activity,
@@ -212,7 +233,7 @@ class PacingPlanner(ipw.VBox):
             self.weeks,
             self.goal,
         ):
-            control.observe(lambda _change: self.update(), "value")
+            control.observe(lambda _change: self._changed(), "value")
         super().__init__(
             [
                 shared.html(NOTE),
@@ -234,6 +255,13 @@ class PacingPlanner(ipw.VBox):
                 self.message,
                 self.plan_chart,
                 self.download,
+                self.kept.keep_button,
+                self.kept.message,
+                shared.html(
+                    f"<h3 class='btc-sim-heading'>{html.escape(kept_words['heading'])}</h3>"
+                    f"<p>{html.escape(kept_words['about'])}</p>"
+                ),
+                self.kept.controls,
                 shared.html("<h3 class='btc-sim-heading'>3. Why pace? A made-up example</h3>"),
                 shared.html(
                     "<p>This picture is made up to show the idea. It is not your data. In "
@@ -248,6 +276,30 @@ class PacingPlanner(ipw.VBox):
         )
         self.add_class("btc-simulator")
         self.add_class("btc-pacing-planner")
+        self._opening = False
+        self.update()
+
+    def _changed(self) -> None:
+        if not self._opening:
+            self.update()
+
+    def _to_keep(self) -> PacingPlanEntry | None:
+        """The plan to keep: the controls' plan, if the checks pass now (None otherwise)."""
+        self.update()
+        return None if "btc-error" in self.message.value else self._good
+
+    def open_plan(self, entry: PacingPlanEntry) -> None:
+        """Put a kept plan's numbers back in the controls, then draw it once."""
+        self._opening = True
+        try:
+            self.activity.value = entry.activity
+            self.days.value = ", ".join(f"{d:g}" for d in entry.days)
+            self.start_share.value = round(entry.start_share * 100)
+            self.increase.value = round(entry.weekly_increase * 100)
+            self.weeks.value = entry.weeks
+            self.goal.value = "" if entry.goal_minutes is None else f"{entry.goal_minutes:g}"
+        finally:
+            self._opening = False
         self.update()
 
     def update(self) -> None:
@@ -270,6 +322,12 @@ class PacingPlanner(ipw.VBox):
             return
         self.message.value = ""
         self.plan_now = weeks
+        try:
+            self._good = PacingPlanEntry(
+                dt.date.today(), name, tuple(days), share, increase, int(self.weeks.value), goal
+            )
+        except ValueError:
+            self._good = None
         label = name or "your activity"
         self.baseline_text.value = f"<p>{html.escape(baseline_sentence(label, days, base))}</p>"
         self.plan_chart.show(

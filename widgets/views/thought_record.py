@@ -10,7 +10,6 @@ device, widgets/views/my_record.py), from which a kept one can be opened again o
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import html
 
@@ -31,6 +30,7 @@ from widgets.models.thought_record import (
 )
 from widgets.ui.controls import labelled_slider
 from widgets.ui.download import download_link
+from widgets.ui.kept_list import KeptList, kept_lists
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, HTMLStyle, SharedStyles
 from widgets.views.my_record import MyRecord, my_record
 
@@ -267,25 +267,21 @@ class ThoughtRecordTool(ipw.VBox):
         self.message = shared.html("", "btc-live")
         self.summary = shared.html("")  # not live: it can be long, and follows every change
         self.download = shared.html("")
-        # Kept records: a list in the learner's record, opened again from a menu.
-        self.keep_button = ipw.Button(
-            description="Keep this record",
-            tooltip="Add this record to your list of thought records",
-            **button,
+        # Kept records: a dated list in the learner's record, opened again from a menu.
+        kept_words = kept_lists()["thought_records"]
+        self.kept = KeptList(
+            shared,
+            self.learner,
+            kept_words,
+            part="thought_records",
+            make=self._to_keep,
+            words_of=lambda saved: saved.record.situation,
+            same=lambda a, b: a.record == b.record,
+            on_open=self._open_kept,
         )
-        self.saved_choice = ipw.Dropdown(
-            options=[], description="Your kept records", style=label, layout=shared.layout
-        )
-        self.open_button = ipw.Button(
-            description="Open", tooltip="Put the chosen record in the steps above", **button
-        )
-        self.remove_button = ipw.Button(
-            description="Remove", tooltip="Take the chosen record off your list", **button
-        )
-        self.saved_message = shared.html("", "btc-live")
-        self.keep_button.on_click(lambda _b: self.keep())
-        self.open_button.on_click(lambda _b: self.open_saved(self.saved_choice.value))
-        self.remove_button.on_click(lambda _b: self.remove_saved(self.saved_choice.value))
+        self.keep_button, self.saved_choice = self.kept.keep_button, self.kept.choice
+        self.open_button, self.remove_button = self.kept.open_button, self.kept.remove_button
+        self.saved_message = self.kept.message
 
         for widget in [
             *self.texts.values(),
@@ -366,12 +362,11 @@ class ThoughtRecordTool(ipw.VBox):
                 self.message,
                 self.summary,
                 self.download,
-                shared.html(self._heading("Your kept thought records")),
                 shared.html(
-                    "<p>Records you keep are part of your answers: kept on this device if you "
-                    "chose that at the top of the page, and on this page only if not.</p>"
+                    self._heading(kept_words["heading"])
+                    + f"<p>{html.escape(kept_words['about'])}</p>"
                 ),
-                ipw.HBox([self.saved_choice, self.open_button, self.remove_button], layout=row),
+                self.kept.controls,
                 self.saved_message,
             ],
             layout=ipw.Layout(
@@ -384,8 +379,6 @@ class ThoughtRecordTool(ipw.VBox):
         self.add_class("btc-tool")
         self.add_class("btc-thought-record")
         self.update()
-        self._show_saved(self.learner.record)
-        self.learner.on_change(self._show_saved)
 
     # --- small pieces of page text ------------------------------------------------------------
 
@@ -536,72 +529,25 @@ class ThoughtRecordTool(ipw.VBox):
 
     # --- the learner's list of kept records -------------------------------------------------
 
-    def keep(self) -> None:
-        """Add the current record (the last one the checks passed) to the learner's list."""
-        record = self.record_now
-        if record == ThoughtRecord():
-            self.saved_message.value = "<p>Write something in the steps first.</p>"
-            return
-        current = self.learner.record
-        if any(saved.record == record for saved in current.thought_records):
-            self.saved_message.value = "<p>This record is already in your list.</p>"
-            return
-        entry = SavedThoughtRecord(dt.date.today(), record)
-        try:
-            self.learner.replace(
-                dataclasses.replace(current, thought_records=(*current.thought_records, entry))
-            )
-        except ValueError as error:
-            self.saved_message.value = (
-                f'<p class="btc-error">This record was not kept: {html.escape(str(error))} '
-                "It is still in the steps above.</p>"
-            )
-            return
-        self._show_saved(self.learner.record)
-        self.saved_choice.value = len(self.learner.record.thought_records) - 1
-        self.saved_message.value = f"<p>Kept, with today's date ({entry.date.isoformat()}).</p>"
-
-    def _saved(self, index: object) -> SavedThoughtRecord | None:
-        saved = self.learner.record.thought_records
-        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(saved):
-            self.saved_message.value = '<p class="btc-error">Choose a record from the list.</p>'
+    def _to_keep(self) -> SavedThoughtRecord | None:
+        """The record to keep: the last one the checks passed, dated today (None if empty)."""
+        if self.record_now == ThoughtRecord():
             return None
-        return saved[index]
+        return SavedThoughtRecord(dt.date.today(), self.record_now)
 
-    def open_saved(self, index: object) -> None:
+    def _open_kept(self, saved: SavedThoughtRecord) -> None:
         """Put a kept record back in the steps (what was there can be brought back with Undo)."""
-        saved = self._saved(index)
-        if saved is None:
-            return
         self._keep_for_undo()
         self._restore(self._state_of(saved.record))
-        self.saved_message.value = (
-            f"<p>Opened your record from {saved.date.isoformat()}."
-            + (" Press <strong>Undo</strong> to bring back what was here." if self._undo else "")
-            + "</p>"
-        )
+
+    def keep(self) -> None:
+        self.kept.keep()
+
+    def open_saved(self, index: object) -> None:
+        self.kept.open(index)
 
     def remove_saved(self, index: object) -> None:
-        saved = self._saved(index)
-        if saved is None:
-            return
-        current = self.learner.record
-        kept = tuple(x for x in current.thought_records if x is not saved)
-        self.learner.replace(dataclasses.replace(current, thought_records=kept))
-        self._show_saved(self.learner.record)
-        self.saved_message.value = f"<p>Removed your record from {saved.date.isoformat()}.</p>"
-
-    def _show_saved(self, record) -> None:
-        """The menu of kept records: date and the first words of what happened (plain text)."""
-        options = []
-        for i, saved in enumerate(record.thought_records):
-            words = " ".join(saved.record.situation.split())
-            words = words if len(words) <= 40 else words[:39] + "…"
-            options.append((f"{saved.date.isoformat()}: {words or '(no situation)'}", i))
-        self.saved_choice.options = options
-        self.saved_choice.value = options[-1][1] if options else None
-        disabled = not options
-        self.open_button.disabled = self.remove_button.disabled = disabled
+        self.kept.remove(index)
 
     def _state_of(self, record: ThoughtRecord) -> dict:
         """The controls' values for a record (up to ROWS feelings)."""

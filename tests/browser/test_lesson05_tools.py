@@ -235,7 +235,7 @@ def test_pacing_planner_by_keyboard(tools_page):
 def test_support_map_by_keyboard(tools_page):
     page = tools_page
     tool = page.locator(".btc-support-map")
-    assert "Names stay on this page only" in tool.inner_text()
+    assert "Names stay on this device" in tool.inner_text()
     name = tool.get_by_label("Name", exact=True)
     type_in(page, name, SCRIPT)
     assert active(page, "el.tagName") == "SELECT"  # "Who they are"

@@ -139,12 +139,23 @@ def test_home_page_opens_the_first_lesson(page, voila_server):
 
 
 def test_visited_lessons_are_marked_in_this_browser_only(page, voila_server):
+    """Only once the learner keeps their answers on this device (issue 13): before that the
+    page writes nothing, so a reload marks nothing either."""
     first = COURSE.lessons[0].file
     page.goto(voila_server.lesson_url(first))
     wait_interactive(page)
     page.wait_for_timeout(300)  # the page script has run
     fresh = page.locator(f".btc-lessons a[data-lesson='{first}']")
     assert "opened before" not in fresh.inner_text()  # a first visit is not "opened before"
+    page.reload()
+    wait_interactive(page)
+    page.wait_for_timeout(300)
+    assert "opened before" not in fresh.inner_text()  # nothing was kept: no choice yet
+    assert page.evaluate("localStorage.getItem('btc-visited-v1')") is None
+    record = page.locator(".btc-my-record")
+    record.get_by_role("button", name="Keep my answers on this device").click()
+    record.get_by_text("Done. Your answers will be kept on this device.").wait_for(timeout=20_000)
+    page.wait_for_function("localStorage.getItem('btc-visited-v1') !== null")
     page.reload()
     wait_interactive(page)
     link = page.locator(f".btc-lessons a[data-lesson='{first}']")

@@ -44,7 +44,10 @@ def test_dates_and_numbers_are_written_plainly():
 
 
 def test_no_checks_says_where_to_do_one():
-    assert self_check_text([]) == "No mood checks yet. You can do one in lesson 02 or 06."
+    assert (
+        self_check_text([])
+        == "No mood checks yet. There is a mood check in the lesson on depression and in the lesson on your plan."
+    )
     assert describe_change(change_readings([])) == ""
 
 
@@ -151,7 +154,7 @@ def test_weeks_say_the_same_averages_the_chart_draws():
     assert (
         "20 minutes a day in your first week and 10 minutes a day in your latest week" in activity
     )
-    assert describe_weeks([]) == "No diary days yet. You can keep the diary in lesson 06."
+    assert describe_weeks([]) == "No diary days yet. The diary is in the lesson on your plan."
 
 
 def test_weeks_name_the_lowest_and_highest_pain_week():

@@ -77,7 +77,12 @@ def full_record() -> LearnerRecord:
 def test_an_empty_record_shows_plain_messages_and_no_charts():
     view = page()
     shown = everything_shown(view)
-    assert html.escape("No mood checks yet. You can do one in lesson 02 or 06.") in shown
+    assert (
+        html.escape(
+            "No mood checks yet. There is a mood check in the lesson on depression and in the lesson on your plan."
+        )
+        in shown
+    )
     assert html.escape(say("empty", "pain_checks")) in shown
     assert html.escape(say("empty", "diary")) in shown
     assert not [w for w in widgets_of(view) if isinstance(w, AccessibleChart)]

@@ -45,6 +45,13 @@
       if (ra.bottom > rb.top + 1 || lastLine) out.overlaps.push(`${name(a)} / ${name(b)}`);
     }
   }
+  // Controls spilling out of their widget's box (a text box taller than the box given to it,
+  // once its label sits above it) lie under whatever comes next.
+  for (const el of document.querySelectorAll('.jupyter-widgets > textarea, .jupyter-widgets > select, .jupyter-widgets > input')) {
+    if (!shown(el)) continue;
+    const box = el.parentElement.getBoundingClientRect(), r = el.getBoundingClientRect();
+    if (r.bottom > box.bottom + 1) out.overlaps.push(`${name(el.parentElement)}: its ${el.tagName.toLowerCase()} spills ${Math.round(r.bottom - box.bottom)} px below its box`);
+  }
   // 4. Widget text as large as the prose.
   const seen = new Set();
   for (const el of document.querySelectorAll('.jupyter-widgets *, .widget-html-content *')) {

@@ -87,6 +87,23 @@ def test_the_audit_sees_what_it_is_for(browser, voila_server):
         assert found[kind], kind
 
 
+def test_the_audit_sees_a_text_box_spilling_under_the_next_control(browser, voila_server):
+    """The diary's note box once lay under "Save this day" on a phone: its label moved above it
+    inside a box of fixed height. Put that height back and the audit must say so."""
+    context = browser.new_context(**VIEWPORTS["phone"])
+    page = context.new_page()
+    try:
+        page.goto(voila_server.lesson_url(next(f for f in LESSONS if f.startswith("06"))))
+        wait_interactive(page)
+        assert not [p for p in audit(page)["overlaps"] if "spills" in p]
+        page.add_style_tag(content=".btc-page .widget-textarea { height: 4.5rem !important; }")
+        page.wait_for_timeout(200)
+        spills = [p for p in audit(page)["overlaps"] if "spills" in p]
+    finally:
+        context.close()
+    assert spills and any("Note (optional" in p for p in spills), spills
+
+
 def test_phone_header_is_one_short_row(browser, voila_server):
     """The sticky header used to take about 100 px of an 844 px phone screen."""
     context = browser.new_context(**VIEWPORTS["phone"])

@@ -312,7 +312,7 @@ def diary_svg(diary: Diary) -> str:
     """Pain, mood and sleep by day, with their 7-day averages, as an SVG line chart."""
     entries = list(diary)
     title = "Pain, mood and sleep (mood: 10 = best; sleep in hours)"
-    axis = "Score (0–10), or hours of sleep"
+    axis = "0–10, or hours"
     if not entries:
         return line_chart([], title, "Day", axis, (0, 6), (0, 10), [], [0, 5, 10])
     first = entries[0].date

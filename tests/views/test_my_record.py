@@ -655,3 +655,17 @@ def test_the_continue_link_is_escaped_and_only_for_course_lessons():
         {"version": 1, "resume": {"lesson": "zz_x.ipynb", "section": "Top"}}
     )
     assert browser.open().continue_line.value == ""
+
+
+def test_the_question_waits_for_the_browser_so_it_never_flashes_up_for_a_learner_who_chose():
+    from widgets.views.my_record import MyRecord
+
+    panel = MyRecord(COURSE)  # no browser has reported yet
+    assert panel.checking.layout.display == "flex"
+    assert panel.choice_box.layout.display == "none" and panel.chosen_box.layout.display == "none"
+    assert panel.checking.layout is not panel.children[0].layout  # not the shared Layout
+    browser = FakeBrowser(local={CONSENT: "keep"})
+    kept = browser.open()
+    assert kept.checking.layout.display == "none" and kept.choice_box.layout.display == "none"
+    fresh = FakeBrowser().open()
+    assert fresh.choice_box.layout.display == "flex" and fresh.checking.layout.display == "none"

@@ -58,7 +58,7 @@ from widgets.models.learner_record import (
 )
 from widgets.ui import download
 from widgets.ui.device_store import DeviceStore
-from widgets.ui.shared import SharedStyles
+from widgets.ui.shared import HTMLStyle, SharedStyles
 
 CONTENT = Path(__file__).resolve().parent.parent / "content" / "my_record.toml"
 SHOWN_PROBLEMS = 20
@@ -163,6 +163,9 @@ class MyRecord(ipw.VBox):
         self._held: str | None = None
         self._unavailable = False  # the browser reported its storage blocked
         self._changing = False  # the learner pressed "Change my choice"
+        #: The browser has reported what this device holds. Until then the question waits: a
+        #: learner who already chose must not see it flash up on every page.
+        self._heard = False
         self._confirming = False  # "Forget everything" waits for its confirmation
         self._listeners: list[Callable[[LearnerRecord], None]] = []
         #: Each part's text as the browser last reported it stored (None: no key), so a save
@@ -195,6 +198,12 @@ class MyRecord(ipw.VBox):
             layout=ipw.Layout(),
         )
         self.choice_box.add_class("btc-record-choice")
+        # its own Layout: it is shown and hidden (the shared one is every text's)
+        self.checking = ipw.HTML(
+            _paragraph(say("consent", "checking")),
+            layout=ipw.Layout(),
+            style=shared.style(HTMLStyle),
+        )
         self.chosen_text = shared.html("")
         self.change_button = make_button(say("consent", "change"), self.change_choice)
         self.chosen_box = ipw.VBox([self.chosen_text, self.change_button], layout=ipw.Layout())
@@ -251,6 +260,7 @@ class MyRecord(ipw.VBox):
         super().__init__(
             [
                 heading(say("panel", "heading")),
+                self.checking,
                 shared.html(_paragraph(say("panel", "intro"))),
                 self.continue_line,
                 self.choice_box,
@@ -431,6 +441,7 @@ class MyRecord(ipw.VBox):
 
     def _reported(self, _change: object = None) -> None:
         """The browser did something: say so, and read what it holds."""
+        self._heard = True
         status, answered = self.store.status, self.store.answered
         if answered:
             purpose = self.store.answer_to(answered)
@@ -620,9 +631,11 @@ class MyRecord(ipw.VBox):
 
     def _show(self) -> None:
         consent = self.store.consent
-        asking = consent == "unknown" or self._changing
+        waiting = not self._heard and not self._changing
+        asking = (consent == "unknown" or self._changing) and not waiting
+        self.checking.layout.display = "flex" if waiting else "none"
         self.choice_box.layout.display = "flex" if asking else "none"
-        self.chosen_box.layout.display = "none" if asking else "flex"
+        self.chosen_box.layout.display = "none" if asking or waiting else "flex"
         if consent in ("keep", "none"):
             self.chosen_text.value = _paragraph(say("consent", f"chosen_{consent}"))
         self._show_contents()

@@ -46,7 +46,8 @@ def test_dates_and_numbers_are_written_plainly():
 def test_no_checks_says_where_to_do_one():
     assert (
         self_check_text([])
-        == "No mood checks yet. There is a mood check in the lesson on depression and in the lesson on your plan."
+        == "No mood checks yet. There is a mood check in the lesson on depression "
+        "and in the lesson on your plan."
     )
     assert describe_change(change_readings([])) == ""
 

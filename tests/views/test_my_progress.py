@@ -79,7 +79,8 @@ def test_an_empty_record_shows_plain_messages_and_no_charts():
     shown = everything_shown(view)
     assert (
         html.escape(
-            "No mood checks yet. There is a mood check in the lesson on depression and in the lesson on your plan."
+            "No mood checks yet. There is a mood check in the lesson on depression "
+            "and in the lesson on your plan."
         )
         in shown
     )

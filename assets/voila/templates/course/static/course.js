@@ -262,6 +262,7 @@
       keepLinksInTab(document);
       tidyUploadButtons(document);
       linkRecordPanel();
+      landOnHeading();
       showPlayingStage();
       renderPresentation();  // cells drawn late (outputs, the static site's kernel) join a section
     });
@@ -282,6 +283,40 @@
       var top = header ? header.getBoundingClientRect().bottom : 0;
       if (box.top < top || box.top > window.innerHeight * 0.6) { scrollToPlace(stage); }
     });
+  }
+
+  // A link to a place in a lesson (#How-pain-can-pull-your-mood-down, "Continue where you left
+  // off") arrives before the lesson is drawn on the static site, so the browser finds nothing to
+  // scroll to. Once the heading is there, go to it, once per page, unless the reader has
+  // already scrolled. Presentation mode's #section-N is its own.
+  // Widgets drawn above the heading later push it down, so for a few seconds it is followed,
+  // as long as the reader has not scrolled away themselves.
+  var landed = false, landing = null;
+  function landOnHeading() {
+    var hash = window.location.hash;
+    if (landed) { return; }
+    if (!hash || hash.length < 2 || SECTION_HASH.test(hash)) { landed = true; return; }
+    var target = null;
+    try {
+      target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    } catch (e) { landed = true; return; }  // a malformed escape: no such place
+    if (!target) { return; }  // not drawn yet: the next change looks again
+    var scroller = scrollers().filter(function (el) { return el.scrollHeight > el.clientHeight; })[0];
+    if (!scroller) { return; }
+    if (landing === null) {
+      if (scroller.scrollTop > 0) { landed = true; return; }  // the reader is already elsewhere
+      landing = { until: Date.now() + 10000, at: -1 };
+    }
+    if (Date.now() > landing.until || (landing.at >= 0 && scroller.scrollTop !== landing.at)) {
+      landed = true;  // time is up, or the reader scrolled
+      return;
+    }
+    var header = presentParts().header;
+    var top = target.getBoundingClientRect().top - (header ? header.offsetHeight : 0);
+    if (Math.abs(top) > 24) {
+      scrollToPlace(target);
+      landing.at = scroller.scrollTop;
+    }
   }
 
   // The record panel is drawn by the kernel, so the menu's link to it waits for it to appear.

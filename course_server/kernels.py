@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import resource
 import socket
 
+import zmq.asyncio
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from tornado import web
-from traitlets import Dict, Int, Unicode
+from traitlets import Dict, Int, Unicode, default
 
 from course_server import pages
 
@@ -36,6 +38,20 @@ class ServerFull(web.HTTPError):
     def __init__(self, live: int, page: str):
         super().__init__(503, "group server full: %d live kernels", live)
         self.page = page
+
+
+#: Sockets the kernels' shared zmq context may open. zmq's own default is 1,023, across every
+#: kernel the server runs: about 5 per kernel plus each tab's streams, so a busy server (or the
+#: browser test suite, seen in CI) ran out with "Too many open files" and pages never loaded.
+MAX_ZMQ_SOCKETS = 16_384
+
+
+def zmq_socket_limit() -> int:
+    """As many sockets as the process may open files, less a margin, up to MAX_ZMQ_SOCKETS."""
+    soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return MAX_ZMQ_SOCKETS
+    return max(1_023, min(MAX_ZMQ_SOCKETS, soft - 256))
 
 
 class CourseKernelManager(AsyncMappingKernelManager):
@@ -66,6 +82,13 @@ class CourseKernelManager(AsyncMappingKernelManager):
             asyncio.get_event_loop().create_task(self._announce_when_ready())
 
     # -- the ceiling ---------------------------------------------------------------------------
+
+    @default("context")
+    def _context_default(self) -> zmq.asyncio.Context:
+        self._created_context = True
+        context = zmq.asyncio.Context()
+        context.set(zmq.MAX_SOCKETS, zmq_socket_limit())
+        return context
 
     def live_kernels(self) -> int:
         """Kernels running or starting, preheated ones included."""

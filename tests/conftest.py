@@ -28,7 +28,12 @@ def fresh_record_panel():
 
 @pytest.fixture(scope="session")
 def voila_server(tmp_path_factory):
-    server = start_voila(tmp_path_factory.mktemp("voila") / "voila.log")
+    # Closed test tabs leave kernels behind (Voila does not shut them down); free them after a
+    # minute rather than the course's five, so ~150 browser tests do not pile up kernels.
+    server = start_voila(
+        tmp_path_factory.mktemp("voila") / "voila.log",
+        env={"BTC_CULL_IDLE_SECONDS": "60", "BTC_CULL_INTERVAL_SECONDS": "15"},
+    )
     yield server
     server.stop()
 

@@ -317,3 +317,17 @@ def test_a_pool_refill_at_the_ceiling_is_dropped_quietly(monkeypatch):
     manager, refill = run(scenario())
     assert refill.cancelled() and manager._pools == {"a.ipynb": []}
     assert fake.started == ["k0"]
+
+
+def test_the_kernels_zmq_context_may_open_more_than_zmqs_default_1023_sockets():
+    """CI ran out ("Too many open files") with zmq's default cap across every kernel."""
+    import zmq
+
+    from course_server.kernels import MAX_ZMQ_SOCKETS, CourseKernelManager, zmq_socket_limit
+
+    manager = CourseKernelManager()
+    try:
+        assert manager.context.get(zmq.MAX_SOCKETS) == zmq_socket_limit() > 1_023
+        assert zmq_socket_limit() <= MAX_ZMQ_SOCKETS
+    finally:
+        manager.context.term()

@@ -348,3 +348,44 @@ def scene(stage: list[ipw.Widget], controls: list[ipw.Widget], shared: SharedSty
     box = ipw.Box([stage_box, controls_box], layout=shared.layout)
     box.add_class("btc-scene")
     return box, stage_box, controls_box
+
+
+def build_scene_controls(
+    view: Any,
+    shared: SharedStyles,
+    words: dict,
+    *,
+    minimum: int,
+    maximum: int,
+    interval_ms: int,
+    redraw: Callable[[], None],
+) -> None:
+    """Give a simulator view its pin, play bar and "predict first", wired to the view's
+    `_capture_pin`, `_before_play`, `_playing_changed`, `_watch`, `_skip` and `_show_prompt`,
+    with the attribute names every simulator's tests use (`play_button`, `player`, `pin_button`,
+    `guess`, `show_me`, `predict_box`...). The parts are `view.pin`, `view.bar` and
+    `view.predict`; the scrubber is `view.bar.scrubber`, which each view names itself."""
+    view.pin = Pin(shared, words["pin"], capture=view._capture_pin, on_change=redraw)
+    view.bar = PlayBar(
+        shared,
+        words["play"],
+        minimum=minimum,
+        maximum=maximum,
+        interval_ms=interval_ms,
+        before_play=view._before_play,
+        on_playing=view._playing_changed,
+        extra=[view.pin.widget],
+    )
+    view.predict = PredictFirst(
+        shared,
+        words["predict"],
+        on_watch=view._watch,
+        on_skip=view._skip,
+        on_visible=view._show_prompt,
+    )
+    bar, pin, predict = view.bar, view.pin, view.predict
+    view.play_button, view.player, view.play_link = bar.play_button, bar.player, bar.link
+    view.pin_button, view.clear_pin_button = pin.pin_button, pin.clear_button
+    view.guess, view.show_me = predict.guess, predict.show_me
+    view.skip_button, view.question = predict.skip_button, predict.question
+    view.predict_feedback, view.predict_box = predict.feedback, predict.box

@@ -39,7 +39,7 @@ from widgets.models.diary import Diary
 from widgets.models.diary_start import MIN_DAYS, recent_days, start_from_diary
 from widgets.ui.controls import labelled_slider, refused_setting
 from widgets.ui.plots import AccessibleDiagram, SvgChart
-from widgets.ui.scene import Pin, PlayBar, PredictFirst, scene, scene_section, scene_words
+from widgets.ui.scene import build_scene_controls, scene, scene_section, scene_words
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
 from widgets.ui.svg import DASHES, MARKERS, Band, Line, grouped_bars, line_chart, loop_diagram
 from widgets.ui.theme import OKABE_ITO, SERIES_COLOURS
@@ -198,34 +198,16 @@ class CycleSimulator(ipw.VBox):
         # The play bar (Play/Pause, the Day slider, the pin) and "predict first": see
         # widgets/ui/scene.py. Attribute names below are the ones tests and benchmarks use.
         words = scene_words(words)
-        self.pin = Pin(shared, words["pin"], capture=self._capture_pin, on_change=self.show_day)
-        self.bar = PlayBar(
+        build_scene_controls(
+            self,
             shared,
-            words["play"],
+            words,
             minimum=1,
             maximum=DAYS,
             interval_ms=PLAY_INTERVAL_MS,
-            before_play=self._before_play,
-            on_playing=self._playing_changed,
-            extra=[self.pin.widget],
+            redraw=self.show_day,
         )
-        self.play_button, self.day, self.player = (
-            self.bar.play_button,
-            self.bar.scrubber,
-            self.bar.player,
-        )
-        self.play_link = self.bar.link
-        self.pin_button, self.clear_pin_button = self.pin.pin_button, self.pin.clear_button
-        self.predict = PredictFirst(
-            shared,
-            words["predict"],
-            on_watch=self._watch,
-            on_skip=self._skip,
-            on_visible=self._show_prompt,
-        )
-        self.guess, self.show_me = self.predict.guess, self.predict.show_me
-        self.skip_button, self.question = self.predict.skip_button, self.predict.question
-        self.predict_feedback, self.predict_box = self.predict.feedback, self.predict.box
+        self.day = self.bar.scrubber
         self._prediction: Prediction | None = None
 
         controls = [

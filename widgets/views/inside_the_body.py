@@ -64,7 +64,7 @@ from widgets.models.synapse import (
 )
 from widgets.ui.controls import labelled_slider, refused_setting
 from widgets.ui.plots import SvgChart
-from widgets.ui.scene import Pin, PlayBar, PredictFirst, scene, scene_section
+from widgets.ui.scene import build_scene_controls, scene, scene_section
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
 from widgets.ui.svg import DASHES, Band, Line, Point, line_chart, nice_ticks
 from widgets.ui.theme import OKABE_ITO
@@ -155,34 +155,16 @@ class _Scene:
 
     def _build_scene(self, shared: SharedStyles) -> None:
         words = scene_words_for(self.simulator)
-        self.pin = Pin(shared, words["pin"], capture=self._capture_pin, on_change=self.show_day)
-        self.bar = PlayBar(
+        build_scene_controls(
+            self,
             shared,
-            words["play"],
+            words,
             minimum=0,
             maximum=self.last_day,
             interval_ms=self.interval_ms,
-            before_play=self._before_play,
-            on_playing=self._playing_changed,
-            extra=[self.pin.widget],
+            redraw=self.show_day,
         )
-        self.play_button, self.day, self.player = (
-            self.bar.play_button,
-            self.bar.scrubber,
-            self.bar.player,
-        )
-        self.play_link = self.bar.link
-        self.pin_button, self.clear_pin_button = self.pin.pin_button, self.pin.clear_button
-        self.predict = PredictFirst(
-            shared,
-            words["predict"],
-            on_watch=self._watch,
-            on_skip=self._skip,
-            on_visible=self._show_prompt,
-        )
-        self.guess, self.show_me = self.predict.guess, self.predict.show_me
-        self.skip_button, self.question = self.predict.skip_button, self.predict.question
-        self.predict_feedback, self.predict_box = self.predict.feedback, self.predict.box
+        self.day = self.bar.scrubber
         self.day.observe(self._day_moved, "value")
 
     def _lay_out(self, stage: list[ipw.Widget], controls: list[ipw.Widget], shared) -> ipw.Box:

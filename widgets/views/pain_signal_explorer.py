@@ -39,7 +39,7 @@ from widgets.describers.pain_signal import (
 from widgets.models.pain_signal import PainInputs, PainSignal, pain_signal
 from widgets.ui.controls import labelled_slider, refused_setting
 from widgets.ui.plots import AccessibleDiagram
-from widgets.ui.scene import Pin, PlayBar, PredictFirst, scene, scene_section, scene_words
+from widgets.ui.scene import build_scene_controls, scene, scene_section, scene_words
 from widgets.ui.shared import DescriptionStyle, SharedStyles
 from widgets.ui.theme import FONT, INK, OKABE_ITO
 
@@ -119,33 +119,16 @@ class PainSignalExplorer(ipw.VBox):
 
         # The play bar (Play/Pause, the Moment slider, the pin) and "predict first": see
         # widgets/ui/scene.py. The attribute names below are the ones the tests use.
-        self.pin = Pin(shared, words["pin"], capture=self._capture_pin, on_change=self.show)
-        self.bar = PlayBar(
+        build_scene_controls(
+            self,
             shared,
-            words["play"],
+            words,
             minimum=1,
             maximum=max(len(item.moments) for item in known.values()),
             interval_ms=PLAY_INTERVAL_MS,
-            before_play=self._before_play,
-            on_playing=self._playing_changed,
-            extra=[self.pin.widget],
+            redraw=self.show,
         )
-        self.play_button, self.moment, self.player = (
-            self.bar.play_button,
-            self.bar.scrubber,
-            self.bar.player,
-        )
-        self.pin_button, self.clear_pin_button = self.pin.pin_button, self.pin.clear_button
-        self.predict = PredictFirst(
-            shared,
-            words["predict"],
-            on_watch=self._watch,
-            on_skip=self._skip,
-            on_visible=self._show_prompt,
-        )
-        self.guess, self.show_me = self.predict.guess, self.predict.show_me
-        self.skip_button, self.question = self.predict.skip_button, self.predict.question
-        self.predict_feedback, self.predict_box = self.predict.feedback, self.predict.box
+        self.moment = self.bar.scrubber
         self._prediction: Prediction | None = None
 
         for control in self.sliders.values():

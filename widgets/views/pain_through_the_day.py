@@ -41,7 +41,7 @@ from widgets.models.daily_rhythm import (
 )
 from widgets.ui.controls import refused_setting
 from widgets.ui.plots import SvgChart
-from widgets.ui.scene import Pin, PlayBar, PredictFirst, scene, scene_section, scene_words
+from widgets.ui.scene import build_scene_controls, scene, scene_section, scene_words
 from widgets.ui.shared import DescriptionStyle, SharedStyles
 from widgets.ui.svg import DASHES, Band, Line, Point, line_chart, nice_ticks
 from widgets.ui.theme import OKABE_ITO
@@ -117,33 +117,16 @@ class PainThroughTheDay(ipw.VBox):
 
         # The play bar (Play/Pause, the Hours scrubber, the pin) and "predict first":
         # widgets/ui/scene.py does the wiring; the names below are the ones tests use.
-        self.pin = Pin(shared, words["pin"], capture=self._capture_pin, on_change=self.show_hour)
-        self.bar = PlayBar(
+        build_scene_controls(
+            self,
             shared,
-            words["play"],
+            words,
             minimum=1,
             maximum=HOURS,
             interval_ms=PLAY_INTERVAL_MS,
-            before_play=self._before_play,
-            on_playing=self._playing_changed,
-            extra=[self.pin.widget],
+            redraw=self.show_hour,
         )
-        self.play_button, self.hour, self.player = (
-            self.bar.play_button,
-            self.bar.scrubber,
-            self.bar.player,
-        )
-        self.pin_button, self.clear_pin_button = self.pin.pin_button, self.pin.clear_button
-        self.predict = PredictFirst(
-            shared,
-            words["predict"],
-            on_watch=self._watch,
-            on_skip=self._skip,
-            on_visible=self._show_prompt,
-        )
-        self.guess, self.show_me = self.predict.guess, self.predict.show_me
-        self.skip_button, self.question = self.predict.skip_button, self.predict.question
-        self.predict_feedback, self.predict_box = self.predict.feedback, self.predict.box
+        self.hour = self.bar.scrubber
         self._prediction: Prediction | None = None
 
         self.preset.observe(self._preset_chosen, "value")

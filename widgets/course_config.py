@@ -7,6 +7,7 @@ is allowed. Standard library only, so it also runs in a browser kernel.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -23,7 +24,7 @@ NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 
 _ALLOWED = {
     "": {"course", "help", "selfcheck"},
-    "course": {"title", "organisation", "lessons", "guides", "pages"},
+    "course": {"title", "organisation", "language", "lessons", "guides", "pages"},
     "selfcheck": {"version"},
     "help": {"region", "lines"},
     "help.lines": {"name", "contact", "note"},
@@ -65,6 +66,8 @@ class CourseConfig:
     selfcheck_version: str = "PHQ-9"
     #: The learner's own pages (My progress), listed apart from the lessons in the menu.
     pages: tuple[Lesson, ...] = ()
+    #: The language of the lessons, the tools' words and the page (`<html lang>`), e.g. "en".
+    language: str = "en"
 
     def lesson(self, file: str) -> Lesson | None:
         """The lesson for a notebook file, or None if the notebook is not part of the course."""
@@ -95,6 +98,7 @@ class CourseConfig:
             ],
             "guides": [{"file": guide.file, "title": guide.title} for guide in self.guides],
             "pages": [{"file": page.file, "title": page.title} for page in self.pages],
+            "language": self.language,
             "region": self.region,
             "region_name": self.region_name,
             "crisis_lines": [
@@ -226,6 +230,32 @@ def _crisis_lines(help_table: dict) -> tuple[str, str, tuple[CrisisLine, ...]]:
     return region, region_name, tuple(lines) + defaults
 
 
+def languages(notebooks_dir: Path = NOTEBOOKS_DIR) -> tuple[str, ...]:
+    """The languages this copy has lessons in: English (notebooks/) and each notebooks/<code>/."""
+    found = sorted(
+        path.name
+        for path in notebooks_dir.iterdir()
+        if path.is_dir() and re.fullmatch(r"[a-z]{2}", path.name) and any(path.glob("*.ipynb"))
+    )
+    return ("en", *found)
+
+
+def lesson_dir(language: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> Path:
+    """Where the lessons for `language` are: notebooks/ for English, notebooks/<code>/ otherwise."""
+    return notebooks_dir if language == "en" else notebooks_dir / language
+
+
+def _language(course: dict, notebooks_dir: Path) -> str:
+    language = course.get("language", "en")
+    allowed = languages(notebooks_dir)
+    if language not in allowed:
+        raise CourseConfigError(
+            f"course.toml: course.language is {language!r}. Allowed here: {', '.join(allowed)} "
+            "(a language needs its lessons in notebooks/<code>/)."
+        )
+    return language
+
+
 def parse_config(text: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> CourseConfig:
     """Check the text of a course.toml and return the course it describes."""
     try:
@@ -239,6 +269,8 @@ def parse_config(text: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> CourseConfig
         _check_keys(data[section], section)
     course = data["course"]
     region, region_name, lines = _crisis_lines(data["help"])
+    language = _language(course, notebooks_dir)
+    notebooks_dir = lesson_dir(language, notebooks_dir)
     lessons = _lessons(course["lessons"], notebooks_dir)
     selfcheck = data.get("selfcheck", {"version": "PHQ-9"})
     if not isinstance(selfcheck, dict):
@@ -259,6 +291,7 @@ def parse_config(text: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> CourseConfig
         region_name=region_name,
         crisis_lines=lines,
         selfcheck_version=selfcheck["version"],
+        language=language,
     )
 
 
@@ -273,6 +306,34 @@ def load_config(path: Path = DEFAULT_CONFIG, notebooks_dir: Path = NOTEBOOKS_DIR
     except UnicodeDecodeError as error:
         raise CourseConfigError(f"{path} must be saved as UTF-8 text.") from error
     return parse_config(text, notebooks_dir)
+
+
+@functools.cache
+def _settings_read(path: Path, notebooks_dir: Path, changed: tuple[int, ...]) -> CourseConfig:
+    return load_config(path, notebooks_dir)
+
+
+def course_settings(
+    path: Path = DEFAULT_CONFIG, notebooks_dir: Path = NOTEBOOKS_DIR
+) -> CourseConfig:
+    """The course's settings, read and checked once and then shared by every part of a page.
+
+    Read again only when course.toml or a lesson folder changes on disk, so an instructor
+    previewing the course sees an edit on the next reload without a restart.
+    """
+    return _settings_read(Path(path), Path(notebooks_dir), _changed(path, notebooks_dir))
+
+
+def _changed(*paths: Path) -> tuple[int, ...]:
+    """When course.toml and the lesson folders last changed (saving a notebook replaces its file,
+    which touches its folder): the settings are read again when any of these moves."""
+    stamps = []
+    for path in paths:
+        try:
+            stamps.append(Path(path).stat().st_mtime_ns)
+        except OSError:
+            stamps.append(0)
+    return tuple(stamps)
 
 
 def main(argv: list[str] | None = None) -> int:

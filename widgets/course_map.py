@@ -10,7 +10,7 @@ import html
 
 from IPython.display import HTML, display
 
-from widgets.course_config import CourseConfig, load_config
+from widgets.course_config import CourseConfig, course_settings
 
 
 def course_map_html(config: CourseConfig) -> str:
@@ -37,4 +37,4 @@ def course_map_html(config: CourseConfig) -> str:
 
 def show_course_map(config: CourseConfig | None = None) -> None:
     """Show the course map (lessons from course.toml) in a lesson."""
-    display(HTML(course_map_html(config or load_config())))
+    display(HTML(course_map_html(config or course_settings())))

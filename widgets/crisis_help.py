@@ -11,7 +11,7 @@ import html
 
 from IPython.display import HTML, display
 
-from widgets.course_config import CourseConfig, load_config
+from widgets.course_config import CourseConfig, course_settings
 from widgets.crisis_html import lines_html
 
 
@@ -26,4 +26,4 @@ def crisis_help_html(config: CourseConfig) -> str:
 
 def show_crisis_help(config: CourseConfig | None = None) -> None:
     """Show the configured crisis lines in a lesson."""
-    display(HTML(crisis_help_html(config or load_config())))
+    display(HTML(crisis_help_html(config or course_settings())))

@@ -1266,9 +1266,9 @@ def course_id(title: str) -> str:
 
 def default_course_id() -> str:
     """The id of this course, from the title in course.toml."""
-    from widgets.course_config import load_config
+    from widgets.course_config import course_settings
 
-    return course_id(load_config().title)
+    return course_id(course_settings().title)
 
 
 def base_path(base_url: str) -> str:

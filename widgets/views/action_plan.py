@@ -18,7 +18,7 @@ import html
 
 import ipywidgets as ipw
 
-from widgets.course_config import CourseConfig, load_config
+from widgets.course_config import CourseConfig, course_settings
 from widgets.models.action_plan import (
     DEFAULT_TITLE,
     GOAL_HINT,
@@ -49,7 +49,7 @@ class ActionPlanTool(ipw.VBox):
     """Choose strategies, write goals and warning signs, list people; preview and download."""
 
     def __init__(self, config: CourseConfig | None = None, record: MyRecord | None = None) -> None:
-        config = config or load_config()
+        config = config or course_settings()
         self.record = record if record is not None else my_record()
         self._restoring = False
         self._not_kept = False  # the message says the plan was not saved

@@ -21,7 +21,7 @@ import math
 
 import ipywidgets as ipw
 
-from widgets.course_config import CourseConfig, load_config
+from widgets.course_config import CourseConfig, course_settings
 from widgets.crisis_help import crisis_help_html
 from widgets.describers.progress import (
     describe_activity,
@@ -211,7 +211,7 @@ class MyProgress(ipw.VBox):
 
     def __init__(self, record: MyRecord | None = None, config: CourseConfig | None = None) -> None:
         self.record = record if record is not None else my_record()
-        self._crisis_html = crisis_help_html(config or load_config())
+        self._crisis_html = crisis_help_html(config or course_settings())
         shared = SharedStyles()
         self.crisis = shared.html("", "btc-live")
         self.note = shared.html(

@@ -119,9 +119,9 @@ def continue_link(resume: Resume | None, page: str = "") -> str:
     lesson of the course (course.toml). The static site serves each lesson as .html."""
     if resume is None or resume.lesson == page:
         return ""
-    from widgets.course_config import load_config
+    from widgets.course_config import course_settings
 
-    lesson = load_config().lesson(resume.lesson)
+    lesson = course_settings().lesson(resume.lesson)
     if lesson is None:
         return ""
     file = resume.lesson

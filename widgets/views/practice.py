@@ -18,7 +18,7 @@ from pathlib import Path
 
 import ipywidgets as ipw
 
-from widgets.course_config import CourseConfig, load_config
+from widgets.course_config import CourseConfig, course_settings
 from widgets.models.learner_record import LearnerRecord, LessonProgress, PracticeEntry
 from widgets.models.practice import DAYS_BETWEEN_LESSONS, next_lesson, weekly_reminder
 from widgets.ui.download import download_link
@@ -48,7 +48,7 @@ class ThisWeek(ipw.VBox):
         config: CourseConfig | None = None,
         record: MyRecord | None = None,
     ) -> None:
-        config = config or load_config()
+        config = config or course_settings()
         self.lesson = lesson if lesson.endswith(".ipynb") else f"{lesson}.ipynb"
         LessonProgress(self.lesson)  # a lesson's file name, or ValueError now, for the author
         self.course = config.title

@@ -23,7 +23,7 @@ import html
 
 import ipywidgets as ipw
 
-from widgets.course_config import CourseConfig, load_config
+from widgets.course_config import CourseConfig, course_settings
 from widgets.crisis_help import crisis_help_html
 from widgets.models.learner_record import LearnerRecord, SelfCheckEntry
 from widgets.models.self_check import (
@@ -76,7 +76,7 @@ class SelfCheck(ipw.VBox):
     """Questions answered by keyboard or mouse, crisis help at once when needed, a plain result."""
 
     def __init__(self, config: CourseConfig | None = None, record: MyRecord | None = None) -> None:
-        config = config or load_config()
+        config = config or course_settings()
         self.record = record if record is not None else my_record()
         #: The entry this page put in the record (None before the first result, or after forget).
         self._entry: SelfCheckEntry | None = None

@@ -8,8 +8,17 @@
                             pool, a ceiling on live kernels, an optional access code and base URL
                             (BTC_* settings: see docs/group-server.md)
     python3 run.py test     set up .venv with the test tools too, then lint and run every test
-                            (extra arguments go to pytest, e.g. `python3 run.py test -k config`)
-    python3 run.py lab      open the lessons in JupyterLab, to adapt them
+                            (extra arguments go to pytest, e.g. `python3 run.py test -k config`;
+                            the static site is built only when a static test is selected)
+    python3 run.py test --quick
+                            lint, lesson structure, citations, content files, models, views and
+                            every notebook run: no browsers, no static build (about a minute)
+    python3 run.py preview  serve without preheated kernels, so a reload always shows your edit
+    python3 run.py new-lesson NN_name
+                            write a lesson skeleton (notebooks/NN_name.ipynb) and its knowledge
+                            check (notebooks/checks/NN_name.toml) in the shape the tests expect
+    python3 run.py lab      open the lessons in JupyterLab, to adapt them (--port=8890 to pick
+                            the port; as root, add --allow-root)
     python3 run.py build-static
                             build the course as a static site in build/static (the Python runs in
                             the learner's browser; needs Node.js and npm): docs/static-site.md
@@ -82,14 +91,15 @@ def ensure_environment(extras: str = "") -> None:
 
 
 def check_configuration() -> None:
-    if run(PYTHON, "-m", "widgets.course_config", ROOT / "course.toml") != 0:
+    config = os.environ.get("BTC_COURSE_TOML") or ROOT / "course.toml"
+    if run(PYTHON, "-m", "widgets.course_config", config) != 0:
         sys.exit(2)
 
 
-def serve(args: list[str]) -> int:
+def serve(args: list[str], env: dict | None = None) -> int:
     ensure_environment()
     check_configuration()
-    env = dict(os.environ)
+    env = dict(os.environ if env is None else env)
     if "--group" in args:
         args = [arg for arg in args if arg != "--group"]
         env["BTC_GROUP"] = "1"
@@ -104,7 +114,15 @@ def serve(args: list[str]) -> int:
     return run(BIN / "voila", f"--port={port}", *args, env=env)
 
 
+def preview(args: list[str]) -> int:
+    """Serve for an instructor editing lessons: no preheated kernel has run the old text."""
+    say("preview: no preheated kernels, so each reload runs the lesson as it is saved now")
+    return serve(args, dict(os.environ, BTC_POOL_SIZE="0"))
+
+
 STATIC_OUT = ROOT / "build" / "static"
+#: What `test --quick` runs: everything but the browser and static-site tests.
+QUICK = ["--ignore=tests/browser", "--ignore=tests/static", "tests", "notebooks"]
 
 
 def build_static(args: list[str]) -> int:
@@ -119,8 +137,25 @@ def build_workbook(args: list[str]) -> int:
     return run(PYTHON, "-m", "workbook.build", *args)
 
 
+def selects_static_tests(args: list[str], env: dict) -> bool:
+    """Whether these pytest arguments select any static-site test (collected, not run), so that
+    `test -k one_lesson` does not spend minutes building a site it never opens."""
+    if not args:
+        return True
+    listing = subprocess.run(
+        [str(PYTHON), "-m", "pytest", "--collect-only", "-q", *args],
+        cwd=ROOT,
+        env=dict(env, BTC_STATIC_DIR=env.get("BTC_STATIC_DIR", "build/static")),
+        capture_output=True,
+        text=True,
+    )
+    return "tests/static/" in listing.stdout
+
+
 def test(args: list[str]) -> int:
     ensure_environment("test")
+    quick = "--quick" in args
+    args = [arg for arg in args if arg != "--quick"]
     for step in (
         [BIN / "ruff", "check", "."],
         [BIN / "ruff", "format", "--check", "."],
@@ -129,7 +164,11 @@ def test(args: list[str]) -> int:
             say("lint failed: `ruff check --fix .` and `ruff format .` fix most of it")
             return 1
     env = dict(os.environ)
-    if "BTC_STATIC_DIR" not in env:
+    if quick:
+        return run(PYTHON, "-m", "pytest", "-q", *QUICK, *args, env=env)
+    if "BTC_STATIC_DIR" not in env and not selects_static_tests(args, env):
+        say("no static-site test selected: the static site is not built")
+    elif "BTC_STATIC_DIR" not in env:
         # The static site's tests open every lesson of a fresh build in the browser kernel.
         if shutil.which("npm") and shutil.which("node"):
             say("building the static site for its tests (python3 run.py build-static)")
@@ -144,6 +183,12 @@ def test(args: list[str]) -> int:
         else:
             say("no Node.js/npm: the static site's tests are skipped")
     return run(PYTHON, "-m", "pytest", *args, env=env)
+
+
+def new_lesson(args: list[str]) -> int:
+    """Write a lesson skeleton and its knowledge check (authoring/new_lesson.py)."""
+    ensure_environment()
+    return run(PYTHON, "-m", "authoring.new_lesson", *args)
 
 
 def lab(args: list[str]) -> int:
@@ -161,6 +206,8 @@ def bench(args: list[str]) -> int:
 COMMANDS = {
     "serve": serve,
     "test": test,
+    "preview": preview,
+    "new-lesson": new_lesson,
     "lab": lab,
     "bench": bench,
     "build-static": build_static,
@@ -172,6 +219,10 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] not in COMMANDS:
         print(__doc__)
         return 2
+    if os.environ.get("BTC_COURSE_TOML"):
+        # Another course.toml, e.g. to try a region or a language: made absolute here, because
+        # the server, the kernels and the tests each start in a folder of their own.
+        os.environ["BTC_COURSE_TOML"] = str(Path(os.environ["BTC_COURSE_TOML"]).resolve())
     return COMMANDS[argv[0]](argv[1:])
 
 

@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import widgets  # noqa: E402
-from widgets.course_config import CourseConfigError, load_config  # noqa: E402
+from widgets.course_config import CourseConfigError, lesson_dir, load_config  # noqa: E402
 from widgets.page_setup import trim_page_config  # noqa: E402
 
 if not (HERE / "course_server").is_dir():
@@ -32,6 +32,7 @@ if not (HERE / "course_server").is_dir():
 import course_server  # noqa: E402
 from course_server.access import CourseIdentityProvider  # noqa: E402
 from course_server.kernels import CourseKernelManager  # noqa: E402
+from course_server.listed import only_listed  # noqa: E402
 from course_server.logs import log_request  # noqa: E402
 from course_server.settings import (  # noqa: E402
     SettingsError,
@@ -44,7 +45,9 @@ from course_server.websocket import CourseWebsocketConnection  # noqa: E402
 c = get_config()  # noqa: F821  (provided by traitlets when it runs this file)
 
 try:
-    COURSE = load_config(HERE / "course.toml", HERE / "notebooks")
+    COURSE = load_config(
+        Path(os.environ.get("BTC_COURSE_TOML") or HERE / "course.toml"), HERE / "notebooks"
+    )
 except CourseConfigError as error:
     sys.stderr.write(f"\nConfiguration error: {error}\nThe course was not started.\n\n")
     raise SystemExit(2) from None
@@ -52,7 +55,7 @@ except CourseConfigError as error:
 try:
     SERVE = read_settings(
         os.environ,
-        pages=served_pages(HERE / "notebooks"),
+        pages=served_pages(COURSE),
         guides=[guide.file for guide in COURSE.guides],
         memory_mib=available_memory_mib(),
     )
@@ -75,7 +78,10 @@ os.environ["JUPYTER_PATH"] = os.pathsep.join(
     ]
 )
 
-c.Voila.root_dir = str(HERE / "notebooks")
+# The lessons in the course's language: notebooks/ for English, notebooks/<code>/ otherwise.
+c.Voila.root_dir = str(lesson_dir(COURSE.language, HERE / "notebooks"))
+# Only the pages course.toml lists: any other notebook in the folder gets "not found".
+c.VoilaConfiguration.prelaunch_hook = only_listed(served_pages(COURSE))
 c.Voila.ip = SERVE.ip
 # Behind a reverse proxy that forwards /course/... unchanged, links, static files and the kernel
 # websocket all live under the base URL (Voila's server_url defaults to it).
@@ -98,7 +104,10 @@ c.CourseWebsocketConnection.tcp_nodelay = SERVE.tcp_nodelay
 c.VoilaConfiguration.template = "course"
 c.VoilaConfiguration.theme = "light"
 c.VoilaConfiguration.show_tracebacks = False
-c.VoilaConfiguration.resources = {"course": COURSE.as_template_data(), "language_code": "en"}
+c.VoilaConfiguration.resources = {
+    "course": COURSE.as_template_data(),
+    "language_code": COURSE.language,
+}
 # Front-end extensions the lessons never use: fewer scripts for every learner's browser to load.
 # (anywidget's is used, by the learner's record: widgets/page_setup.py drops it from a page with
 # no code, such as the facilitator guide.)

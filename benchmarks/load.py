@@ -460,8 +460,9 @@ class Samples:
 
 def served_page_count(course: Path = ROOT) -> int:
     from course_server.settings import served_pages
+    from widgets.course_config import load_config
 
-    return len(served_pages(course / "notebooks"))
+    return len(served_pages(load_config(course / "course.toml", course / "notebooks")))
 
 
 def start_server(env: dict[str, str], log_path: Path, ready_timeout: float, course: Path = ROOT):

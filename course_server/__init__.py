@@ -8,5 +8,6 @@ kernel (Pyodide), where there is no server. `voila.py` wires these pieces into V
 - `websocket`: the kernel websocket connection, which refuses the legacy (JSON) protocol;
 - `access`: the shared access code (a friendly code page, `?code=` links, a login cookie);
 - `pages`: the learner-facing pages for "enter the code" and "the server is full";
+- `listed`: only the pages course.toml lists are served (others get "not found");
 - `logs`: the request log line, without query strings (so no code ever reaches the log).
 """

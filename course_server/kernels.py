@@ -25,6 +25,7 @@ import resource
 import socket
 
 import zmq.asyncio
+from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from tornado import web
 from traitlets import Dict, Int, Unicode, default
@@ -78,8 +79,27 @@ class CourseKernelManager(AsyncMappingKernelManager):
                 return fill(*args, **kwargs)
 
             self.fill_if_needed = fill_if_room
+        # A preheated kernel has sat idle since it ran its notebook, often longer than the idle
+        # timeout. Handed to a learner, it has no browser attached until the page connects, and a
+        # cull check in that gap shut it down: the page showed "the model for kernel id ... does
+        # not exist" (seen in CI). Claiming a kernel counts as activity.
+        claim = getattr(self, "get_rendered_notebook", None)
+        if claim is not None:
+
+            async def claim_as_active(*args, **kwargs):
+                result = await claim(*args, **kwargs)
+                self.mark_active(result[2])
+                return result
+
+            self.get_rendered_notebook = claim_as_active
         with contextlib.suppress(RuntimeError):
             asyncio.get_event_loop().create_task(self._announce_when_ready())
+
+    def mark_active(self, kernel_id: str) -> None:
+        """Restart a kernel's idle clock, so the culler counts from now."""
+        kernel = self._kernels.get(kernel_id)
+        if kernel is not None:
+            kernel.last_activity = utcnow()
 
     # -- the ceiling ---------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from widgets.crisis_html import lines_html, worldwide_html
+from widgets.words import words
 
 STYLE = """
 body { font: 18px/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fafafa; margin: 0; }
@@ -27,10 +28,18 @@ a { color: #0060a0; }
 """
 
 
+def _said(course: dict) -> dict:
+    """The server pages' words (widgets/content/chrome.toml [server]) in the course's language."""
+    return (
+        course.get("words", {}).get("server") or words("chrome", course.get("language"))["server"]
+    )
+
+
 def _page(course: dict, heading: str, body: str) -> str:
     title = escape(course.get("title") or "Breaking the Cycle")
+    language = escape(course.get("language") or "en")
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(heading)} - {title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
         f"<main>\n<p>{title}</p>\n<h1>{escape(heading)}</h1>\n{body}\n{_help(course)}\n</main>\n"
@@ -40,54 +49,49 @@ def _page(course: dict, heading: str, body: str) -> str:
 
 def _help(course: dict) -> str:
     """The course's crisis lines, from the one renderer (widgets/crisis_html.py)."""
+    said, language = _said(course), course.get("language")
     worldwide = course.get("worldwide") or {}
-    other = worldwide_html(worldwide["name"], worldwide["contact"]) if worldwide.get("name") else ""
+    other = (
+        worldwide_html(worldwide["name"], worldwide["contact"], language)
+        if worldwide.get("name")
+        else ""
+    )
     return (
         '<section class="btc-help" aria-labelledby="btc-help-heading">\n'
-        '<h2 id="btc-help-heading">Need help now?</h2>\n'
-        f"{lines_html(course.get('crisis_lines') or [])}\n{other}\n"
-        "<p>This course is not a crisis service.</p>\n</section>"
+        f'<h2 id="btc-help-heading">{escape(said["help_heading"])}</h2>\n'
+        f"{lines_html(course.get('crisis_lines') or [], language)}\n{other}\n"
+        f"<p>{escape(said['not_a_service'])}</p>\n</section>"
     )
 
 
 def code_page(course: dict, *, action: str, next_url: str, xsrf_html: str, wrong: bool) -> str:
     """Ask for the group's access code. `xsrf_html` is the handler's hidden XSRF field."""
+    said = _said(course)
     message = (
-        '<p class="btc-wrong" role="alert">That code did not work. Check it with your group '
-        "leader and try again. Capital letters do not matter.</p>\n"
-        if wrong
-        else ""
+        f'<p class="btc-wrong" role="alert">{escape(said["code_wrong"])}</p>\n' if wrong else ""
     )
     body = (
-        f"{message}<p>Your group leader has a short code for this course. You only need to enter "
-        "it once on this device.</p>\n"
+        f"{message}<p>{escape(said['code_intro'])}</p>\n"
         f'<form method="post" action="{escape(action)}">\n{xsrf_html}\n'
         f'<input type="hidden" name="next" value="{escape(next_url)}">\n'
-        '<label for="btc-code">Access code</label>\n'
+        f'<label for="btc-code">{escape(said["code_label"])}</label>\n'
         '<input type="text" id="btc-code" name="code" required autofocus autocomplete="off" '
         'autocapitalize="none" spellcheck="false">\n'
-        '<button type="submit">Open the course</button>\n</form>\n'
-        "<p>No code? Ask your group leader.</p>"
+        f'<button type="submit">{escape(said["code_button"])}</button>\n</form>\n'
+        f"<p>{escape(said['code_none'])}</p>"
     )
-    return _page(
-        course, "Enter your group's code" if not wrong else "Please try the code again", body
-    )
+    return _page(course, said["code_again_heading" if wrong else "code_heading"], body)
 
 
 def full_page(course: dict, *, static_url: str = "") -> str:
     """The group server has no room for another learner right now."""
+    said = _said(course)
     elsewhere = (
-        "<p>Or use the course right now without this server: "
-        f'<a href="{escape(static_url)}">open the lessons that run in your own browser</a>. '
-        "They are the same lessons; nothing you do there is sent anywhere.</p>"
+        f"<p>{escape(said['full_elsewhere'])} "
+        f'<a href="{escape(static_url)}">{escape(said["full_elsewhere_link"])}</a>. '
+        f"{escape(said['full_elsewhere_after'])}</p>"
         if static_url
         else ""
     )
-    body = (
-        "<p>This group server runs a small program for each person in a lesson, and right now "
-        "all of them are in use. Nothing is wrong with your device.</p>\n"
-        "<p>Please try again in a few minutes: places free up when other people close their "
-        "lesson tabs. You could also follow along on the screen your group leader shares.</p>\n"
-        f"{elsewhere}"
-    )
-    return _page(course, "The group server is full right now", body)
+    body = f"<p>{escape(said['full_why'])}</p>\n<p>{escape(said['full_later'])}</p>\n{elsewhere}"
+    return _page(course, said["full_heading"], body)

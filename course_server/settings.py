@@ -289,10 +289,8 @@ def read_settings(
     )
 
 
-def served_pages(notebooks: Path) -> list[str]:
-    """The notebooks Voila serves (and preheats), as paths relative to `notebooks`."""
-    return sorted(
-        str(path.relative_to(notebooks))
-        for path in notebooks.rglob("*.ipynb")
-        if ".ipynb_checkpoints" not in path.parts
-    )
+def served_pages(course) -> list[str]:
+    """The notebooks Voila serves and preheats: the lessons, learner's pages and guides that
+    course.toml lists (a `CourseConfig`). A notebook left out of course.toml is neither served nor
+    preheated, so dropping a lesson there really drops it (course_server/listed.py refuses it)."""
+    return sorted(page.file for page in (*course.lessons, *course.pages, *course.guides))

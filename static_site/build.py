@@ -31,6 +31,7 @@ import argparse
 import base64
 import csv
 import hashlib
+import html
 import io
 import json
 import os
@@ -311,7 +312,7 @@ def course_wheel(dest: Path) -> Path:
     for path in sorted((ROOT / "widgets").rglob("*")):
         if path.suffix in PACKAGE_SUFFIXES and "__pycache__" not in path.parts:
             files[path.relative_to(ROOT).as_posix()] = path.read_bytes()
-    files["course.toml"] = (ROOT / "course.toml").read_bytes()
+    files["course.toml"] = course_toml().read_bytes()
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         files[f"notebooks/{path.name}"] = path.read_bytes()
     for path in sorted((ROOT / "notebooks" / "checks").glob("*.toml")):
@@ -505,13 +506,27 @@ EXTERNAL_RE = re.compile(
 )
 
 
-def redirect_page(target: str, title: str) -> str:
+def redirect_page(target: str, title: str, language: str = "en") -> str:
+    target, title, language = (html.escape(v) for v in (target, title, language))
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8">\n'
         f"<title>{title}</title>\n"
         f'<meta http-equiv="refresh" content="0; url={target}">\n'
         f'</head><body><p><a href="{target}">{title}</a></p></body></html>\n'
     )
+
+
+def course_settings():
+    """The course's settings, checked as the served course checks them (widgets/course_config)."""
+    _page_setup()  # puts the repository on sys.path
+    from widgets.course_config import load_config
+
+    return load_config(course_toml(), ROOT / "notebooks")
+
+
+def course_toml() -> Path:
+    """The course.toml the site is built from: the repository's, or BTC_COURSE_TOML's."""
+    return Path(os.environ.get("BTC_COURSE_TOML") or ROOT / "course.toml").resolve()
 
 
 def trim_config(config: dict, runs_code: bool = True, draws_charts: bool = False) -> dict:
@@ -553,7 +568,9 @@ def page_draws_charts(notebook: Path) -> bool:
     return _page_setup().draws_charts(notebook)
 
 
-def postprocess(out: Path, first_lesson: str) -> dict:
+def postprocess(
+    out: Path, first_lesson: str, title: str = "Breaking the Cycle", language: str = "en"
+) -> dict:
     for rel in UNUSED:
         path = out / rel
         if path.is_dir():
@@ -627,8 +644,8 @@ def postprocess(out: Path, first_lesson: str) -> dict:
         page.write_text(text, encoding="utf-8")
 
     start = f"voici/render/{Path(first_lesson).stem}.html"
-    (out / "index.html").write_text(redirect_page(start, "Breaking the Cycle"))
-    (out / "voici" / "index.html").write_text(redirect_page(f"../{start}", "Breaking the Cycle"))
+    (out / "index.html").write_text(redirect_page(start, title, language))
+    (out / "voici" / "index.html").write_text(redirect_page(f"../{start}", title, language))
     return {"pages": len(pages), "shared_css": len(names)}
 
 
@@ -686,8 +703,8 @@ def main(argv: list[str] | None = None) -> int:
     if out.exists():
         shutil.rmtree(out)
     run_voici(lite_dir, out, args.template)
-    first = tomllib.loads((ROOT / "course.toml").read_text())["course"]["lessons"][0]
-    done = postprocess(out, first)
+    course = course_settings()
+    done = postprocess(out, course.lessons[0].file, course.title, course.language)
 
     total = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     say(f"built {out} in {time.monotonic() - started:.0f} s: {total / 1e6:.1f} MB, {done}")

@@ -10,6 +10,7 @@ page with its own exporter and does not pass those resources on, so this adds th
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -22,13 +23,16 @@ def main() -> None:
 
     from widgets.course_config import load_config
 
-    course = load_config(root / "course.toml", root / "notebooks").as_template_data()
+    config = load_config(
+        Path(os.environ.get("BTC_COURSE_TOML") or root / "course.toml"), root / "notebooks"
+    )
+    course = config.as_template_data()
     original = exporter.VoiciExporter._init_resources
 
     def _init_resources(self, resources):
         resources = original(self, resources)
         resources["course"] = course
-        resources["language_code"] = "en"
+        resources["language_code"] = config.language
         return resources
 
     exporter.VoiciExporter._init_resources = _init_resources

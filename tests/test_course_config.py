@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.course_config import CourseConfigError, load_config, parse_config
+from widgets.course_config import CourseConfigError, links_to_unlisted, load_config, parse_config
 
 GOOD = """
 [course]
@@ -149,3 +149,46 @@ def test_selfcheck_version_is_checked(notebooks):
     assert phq8.selfcheck_version == "PHQ-8"
     with pytest.raises(CourseConfigError, match="selfcheck.version is 'PHQ-2'. Allowed: PHQ-9"):
         parse_config(GOOD + '\n[selfcheck]\nversion = "PHQ-2"\n', notebooks)
+
+
+def test_the_check_reports_links_to_a_lesson_left_out(notebooks: Path, capsys):
+    cell = {"cell_type": "markdown", "metadata": {}, "source": "# Lesson A\n\nSee [B](b.ipynb)."}
+    (notebooks / "a.ipynb").write_text(
+        json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    )
+    both = parse_config(GOOD, notebooks)
+    assert links_to_unlisted(both, notebooks) == []
+    only_a = parse_config(GOOD.replace('"a.ipynb", "b.ipynb"', '"a.ipynb"'), notebooks)
+    assert links_to_unlisted(only_a, notebooks) == [
+        "a.ipynb links to b.ipynb, which course.toml does not list."
+    ]
+
+
+def test_the_shipped_course_links_only_to_its_own_pages():
+    assert links_to_unlisted(load_config()) == []
+
+
+def test_language_must_have_its_lessons(notebooks: Path):
+    assert parse_config(GOOD, notebooks).language == "en"
+    with pytest.raises(CourseConfigError, match="course.language is 'es'. Allowed here: en"):
+        parse_config(GOOD.replace("[course]", '[course]\nlanguage = "es"'), notebooks)
+    (notebooks / "es").mkdir()
+    notebook(notebooks / "es" / "a.ipynb", "Lección A")
+    notebook(notebooks / "es" / "b.ipynb", "Lección B")
+    spanish = parse_config(GOOD.replace("[course]", '[course]\nlanguage = "es"'), notebooks)
+    assert spanish.language == "es" and spanish.lessons[0].title == "Lección A"
+    assert spanish.as_template_data()["language"] == "es"
+
+
+def test_course_settings_are_read_once_and_again_after_an_edit(tmp_path: Path, notebooks: Path):
+    import os
+
+    from widgets.course_config import course_settings
+
+    path = tmp_path / "course.toml"
+    path.write_text(GOOD)
+    first = course_settings(path, notebooks)
+    assert course_settings(path, notebooks) is first
+    path.write_text(GOOD.replace("My course", "Our course"))
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    assert course_settings(path, notebooks).title == "Our course"

@@ -11,9 +11,10 @@ from course_server import pages
 from widgets.course_config import load_config
 from widgets.crisis_help import crisis_help_html
 from widgets.crisis_html import contact_html, lines_html, note_html, tel_href, worldwide_html
-from widgets.crisis_lines import REGIONS, WORLDWIDE
+from widgets.crisis_lines import regions, worldwide
 
-ALL_LINES = [line for _name, lines in REGIONS.values() for line in lines]
+ALL_LINES = [line for _name, lines in regions("en").values() for line in lines]
+WORLDWIDE = worldwide("en")
 
 
 @pytest.mark.parametrize("line", ALL_LINES, ids=lambda line: line.name)
@@ -71,10 +72,11 @@ def test_the_same_list_is_shown_everywhere_crisis_help_appears():
     the server's pages all carry the same list for the configured course."""
     config = load_config()
     data = config.as_template_data()
-    expected = lines_html(config.crisis_lines)
+    expected = lines_html(config.crisis_lines, config.language)
     assert data["crisis_lines_html"] == expected
     assert expected in crisis_help_html(config)
     assert expected in pages.full_page(data)
     assert expected in pages.code_page(data, action="/", next_url="/", xsrf_html="", wrong=False)
-    assert data["worldwide_html"] == worldwide_html(WORLDWIDE.name, WORLDWIDE.contact)
+    other = worldwide(config.language)
+    assert data["worldwide_html"] == worldwide_html(other.name, other.contact, config.language)
     assert 'href="tel:' in expected or 'href="https://' in expected

@@ -13,10 +13,12 @@ import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import tornado.web
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
 from course_server import pages
@@ -31,6 +33,7 @@ from course_server.settings import (
 )
 from course_server.websocket import V1_PROTOCOL, offered_subprotocols
 from tests.harness import ROOT, free_port
+from widgets.course_config import course_settings
 
 PAGES = ["00_welcome.ipynb", "01_pain.ipynb", "02_mood.ipynb", "facilitator_guide.ipynb"]
 GUIDES = ["facilitator_guide.ipynb"]
@@ -148,10 +151,14 @@ def test_voila_stops_with_the_message_for_a_bad_setting(tmp_path: Path):
     assert "Traceback" not in result.stderr
 
 
-def test_served_pages_are_the_notebooks_voila_preheats():
-    pages_found = served_pages(ROOT / "notebooks")
-    assert "00_welcome.ipynb" in pages_found and "facilitator_guide.ipynb" in pages_found
+def test_served_pages_are_the_pages_course_toml_lists():
+    course = course_settings()
+    pages_found = served_pages(course)
+    assert pages_found == sorted(p.file for p in (*course.lessons, *course.pages, *course.guides))
+    assert course.lessons[0].file in pages_found
     assert all(page.endswith(".ipynb") for page in pages_found)
+    dropped = replace(course, lessons=course.lessons[:-1])
+    assert course.lessons[-1].file not in served_pages(dropped)
 
 
 # -- the pages learners see ------------------------------------------------------------------
@@ -319,6 +326,34 @@ def test_a_pool_refill_at_the_ceiling_is_dropped_quietly(monkeypatch):
     assert fake.started == ["k0"]
 
 
+def test_a_preheated_kernel_handed_to_a_learner_is_not_idle_for_the_culler(monkeypatch):
+    """It sat in the pool longer than the idle timeout; a cull check before its page connected
+    shut it down (CI: "the model for kernel id ... does not exist")."""
+    from datetime import timedelta
+
+    from jupyter_server._tz import utcnow
+
+    FakeKernels(monkeypatch)
+
+    class Pooled(CourseKernelManager):
+        async def get_rendered_notebook(self, notebook_name, **kwargs):
+            return "render-task", [], "pooled-a"
+
+    class Kernel:
+        last_activity = utcnow() - timedelta(hours=1)
+
+    async def scenario():
+        manager = Pooled()
+        manager._kernels["pooled-a"] = Kernel()
+        before = manager._kernels["pooled-a"].last_activity
+        result = await manager.get_rendered_notebook("a.ipynb")
+        return result, before, manager._kernels["pooled-a"].last_activity
+
+    result, before, after = run(scenario())
+    assert result == ("render-task", [], "pooled-a")
+    assert utcnow() - after < timedelta(minutes=1) < after - before
+
+
 def test_the_kernels_zmq_context_may_open_more_than_zmqs_default_1023_sockets():
     """CI ran out ("Too many open files") with zmq's default cap across every kernel."""
     import zmq
@@ -331,3 +366,16 @@ def test_the_kernels_zmq_context_may_open_more_than_zmqs_default_1023_sockets():
         assert zmq_socket_limit() <= MAX_ZMQ_SOCKETS
     finally:
         manager.context.term()
+
+
+def test_only_the_listed_pages_may_start_a_kernel():
+    from course_server.listed import only_listed, page_name
+
+    assert page_name("/course/voila/render/01_a%20b.ipynb") == "01_a b.ipynb"
+    hook = only_listed(["00_welcome.ipynb"])
+    listed = SimpleNamespace(request=SimpleNamespace(path="/voila/render/00_welcome.ipynb"))
+    assert hook(listed, notebook=None, cwd=".") is None
+    other = SimpleNamespace(request=SimpleNamespace(path="/voila/render/99_dropped.ipynb"))
+    with pytest.raises(tornado.web.HTTPError) as refused:
+        hook(other, notebook=None, cwd=".")
+    assert refused.value.status_code == 404

@@ -13,6 +13,9 @@ from widgets.words import CONTENT_DIR, ContentError, content_path, placeholders,
 
 ENGLISH = sorted(CONTENT_DIR.glob("*.toml"))
 TRANSLATIONS = sorted(path for path in CONTENT_DIR.glob("*/*.toml"))
+#: A translation of these may differ in shape: its crisis lines are for the regions its speakers
+#: live in (tests/test_crisis_lines.py checks them).
+OWN_SHAPE = {"crisis_lines.toml"}
 PYTHON = sorted(WIDGETS.rglob("*.py"))
 
 
@@ -44,7 +47,11 @@ def test_each_content_file_is_valid_toml_of_texts_and_numbers(path: Path):
             assert value == value.strip() or value.endswith("\n"), f"{path.name}: {key} has spaces"
 
 
-@pytest.mark.parametrize("path", TRANSLATIONS, ids=lambda p: p.relative_to(CONTENT_DIR))
+@pytest.mark.parametrize(
+    "path",
+    [path for path in TRANSLATIONS if path.name not in OWN_SHAPE],
+    ids=lambda p: p.relative_to(CONTENT_DIR),
+)
 def test_a_translation_has_the_same_keys_and_placeholders_as_the_english(path: Path):
     english_path = CONTENT_DIR / path.name
     assert english_path.is_file(), f"{path} translates a file that does not exist in English"

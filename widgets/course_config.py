@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import sys
 import tomllib
@@ -16,10 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from widgets.crisis_html import lines_html, worldwide_html
-from widgets.crisis_lines import REGIONS, WORLDWIDE, CrisisLine
+from widgets.crisis_lines import CrisisLine, regions, worldwide
+from widgets.words import words
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CONFIG = REPO_ROOT / "course.toml"
+#: The course.toml in use: the repository's, or the file that BTC_COURSE_TOML names, to try another
+#: configuration without editing this one (CI runs the fast tests again under a UK-IE, PHQ-8 one).
+DEFAULT_CONFIG = Path(os.environ.get("BTC_COURSE_TOML") or REPO_ROOT / "course.toml").resolve()
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 
 _ALLOWED = {
@@ -37,7 +41,6 @@ _REQUIRED = {
     "selfcheck": {"version"},
 }
 _SELFCHECK_VERSIONS = ("PHQ-9", "PHQ-8")
-_REGION_CHOICES = [*REGIONS, "custom"]
 
 
 class CourseConfigError(ValueError):
@@ -84,6 +87,7 @@ class CourseConfig:
 
     def as_template_data(self) -> dict:
         """Plain data for the Voila template (Jinja reads dicts and lists, not dataclasses)."""
+        other = worldwide(self.language)
         return {
             "title": self.title,
             "organisation": self.organisation,
@@ -105,10 +109,12 @@ class CourseConfig:
                 {"name": line.name, "contact": line.contact, "note": line.note}
                 for line in self.crisis_lines
             ],
-            "worldwide": {"name": WORLDWIDE.name, "contact": WORLDWIDE.contact},
+            "worldwide": {"name": other.name, "contact": other.contact},
             # Rendered once, by the one renderer of crisis lines (tel:, sms: and web links).
-            "crisis_lines_html": lines_html(self.crisis_lines),
-            "worldwide_html": worldwide_html(WORLDWIDE.name, WORLDWIDE.contact),
+            "crisis_lines_html": lines_html(self.crisis_lines, self.language),
+            "worldwide_html": worldwide_html(other.name, other.contact, self.language),
+            # The chrome's words (widgets/content/chrome.toml) in the course's language.
+            "words": words("chrome", self.language),
         }
 
 
@@ -197,11 +203,13 @@ def _lessons(
     return tuple(lessons)
 
 
-def _crisis_lines(help_table: dict) -> tuple[str, str, tuple[CrisisLine, ...]]:
+def _crisis_lines(help_table: dict, language: str) -> tuple[str, str, tuple[CrisisLine, ...]]:
     region = help_table["region"]
-    if region not in _REGION_CHOICES:
+    known = regions(language)
+    choices = [*known, "custom"]
+    if region not in choices:
         raise CourseConfigError(
-            f"course.toml: help.region is {region!r}. Allowed: {', '.join(_REGION_CHOICES)}."
+            f"course.toml: help.region is {region!r}. Allowed: {', '.join(choices)}."
         )
     extra = help_table.get("lines", [])
     if not isinstance(extra, list):
@@ -225,8 +233,8 @@ def _crisis_lines(help_table: dict) -> tuple[str, str, tuple[CrisisLine, ...]]:
                 'course.toml: help.region is "custom", so add at least one [[help.lines]] '
                 "table with name and contact (see the example in course.toml)."
             )
-        return region, "your area", tuple(lines)
-    region_name, defaults = REGIONS[region]
+        return region, words("chrome", language)["help"]["your_area"], tuple(lines)
+    region_name, defaults = known[region]
     return region, region_name, tuple(lines) + defaults
 
 
@@ -268,8 +276,8 @@ def parse_config(text: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> CourseConfig
             raise CourseConfigError(f"course.toml: {section} must be a [{section}] table.")
         _check_keys(data[section], section)
     course = data["course"]
-    region, region_name, lines = _crisis_lines(data["help"])
     language = _language(course, notebooks_dir)
+    region, region_name, lines = _crisis_lines(data["help"], language)
     notebooks_dir = lesson_dir(language, notebooks_dir)
     lessons = _lessons(course["lessons"], notebooks_dir)
     selfcheck = data.get("selfcheck", {"version": "PHQ-9"})
@@ -336,6 +344,31 @@ def _changed(*paths: Path) -> tuple[int, ...]:
     return tuple(stamps)
 
 
+_LESSON_LINK = re.compile(r"\]\(([^)#\s/]+\.ipynb)")
+
+
+def links_to_unlisted(config: CourseConfig, notebooks_dir: Path = NOTEBOOKS_DIR) -> list[str]:
+    """Links in the course's pages to notebooks course.toml does not list: the server refuses
+    those pages, so a learner following such a link would find nothing. One line per link."""
+    folder = lesson_dir(config.language, notebooks_dir)
+    listed = {page.file for page in (*config.lessons, *config.pages, *config.guides)}
+    found = []
+    for page in sorted(listed):
+        try:
+            cells = json.loads((folder / page).read_text(encoding="utf-8"))["cells"]
+        except (OSError, ValueError, KeyError):
+            continue
+        for cell in cells:
+            if cell.get("cell_type") != "markdown":
+                continue
+            source = cell.get("source", "")
+            text = "".join(source) if isinstance(source, list) else source
+            for target in _LESSON_LINK.findall(text):
+                if target not in listed:
+                    found.append(f"{page} links to {target}, which course.toml does not list.")
+    return sorted(set(found))
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python -m widgets.course_config [PATH]`: check a configuration and say what is wrong."""
     args = sys.argv[1:] if argv is None else argv
@@ -346,6 +379,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Configuration error: {error}", file=sys.stderr)
         return 2
     print(f"{path}: OK ({len(config.lessons)} lessons, help for {config.region_name}).")
+    for problem in links_to_unlisted(config):
+        print(
+            f"Warning: {problem} Learners would find nothing there: remove the link, or list "
+            "the notebook again.",
+            file=sys.stderr,
+        )
     return 0
 
 

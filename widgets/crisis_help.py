@@ -13,14 +13,17 @@ from IPython.display import HTML, display
 
 from widgets.course_config import CourseConfig, course_settings
 from widgets.crisis_html import lines_html
+from widgets.words import words
 
 
 def crisis_help_html(config: CourseConfig) -> str:
     """A short, calm block listing the configured crisis lines (one tap to call or text)."""
+    said = words("chrome", config.language)["help"]
+    label = html.escape(said["lines_label"])
     return (
-        '<section class="btc-help-body btc-crisis" aria-label="Free crisis lines">'
-        f"<p><strong>Free help in {html.escape(config.region_name)}:</strong></p>"
-        f"{lines_html(config.crisis_lines)}</section>"
+        f'<section class="btc-help-body btc-crisis" aria-label="{label}">'
+        f"<p><strong>{html.escape(said['free_help'].format(region=config.region_name))}</strong></p>"
+        f"{lines_html(config.crisis_lines, config.language)}</section>"
     )
 
 

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from html import escape
 
+from widgets.words import words
+
 #: A phone number as written in a contact: 3 or more digits, with spaces or hyphens between
 #: groups ("988", "116 123", "0808 808 8000", "9-8-8", "+61 13 11 14"); not part of a longer word,
 #: a fraction like 24/7, or a web address.
@@ -24,8 +26,15 @@ WEB = re.compile(
     r"(?:com|org|net|info|gov|ca|uk|ie|au|nz|eu|es|mx)(?:/[^\s<>\"')]*)?",
     re.IGNORECASE,
 )
-#: Words that say a number also takes text messages.
-TEXTABLE = re.compile(r"\btext\b", re.IGNORECASE)
+
+
+def _words_rule(words_list: list[str]) -> re.Pattern:
+    """A pattern that finds any of these whole words (the content file's text or call words)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words_list) + r")\b", re.I)
+
+
+def _crisis_words(language: str | None) -> dict:
+    return words("chrome", language)["crisis"]
 
 
 def tel_href(number: str) -> str:
@@ -52,13 +61,15 @@ def _link_web(text: str) -> str:
     return "".join(parts)
 
 
-def contact_html(contact: str) -> str:
+def contact_html(contact: str, language: str | None = None) -> str:
     """A contact with its numbers as tel: links (and sms: links if it can be texted) and its web
-    addresses as links; everything else escaped."""
+    addresses as links; everything else escaped. Whether a line takes texts or calls is read from
+    its words ("Call or text 988"), in the course's language (chrome.toml [crisis])."""
     if WEB.search(contact) and not PHONE.search(contact):
         return _link_web(contact)
-    textable = bool(TEXTABLE.search(contact))
-    callable_ = not textable or re.search(r"\b(call|phone|ring|dial)\b", contact, re.IGNORECASE)
+    said = _crisis_words(language)
+    textable = bool(_words_rule(said["text_words"]).search(contact))
+    callable_ = not textable or _words_rule(said["call_words"]).search(contact)
     parts, last = [], 0
     for match in PHONE.finditer(contact):
         number = match.group(0)
@@ -72,7 +83,7 @@ def contact_html(contact: str) -> str:
         if textable:
             parts.append(
                 f' (<a class="btc-sms" href="{escape("sms:" + tel_href(number)[4:])}">'
-                "send a text</a>)"
+                f"{escape(said['send_a_text'])}</a>)"
             )
         last = match.end()
     parts.append(_link_web(contact[last:]))
@@ -84,23 +95,28 @@ def note_html(note: str) -> str:
     return _link_web(note)
 
 
-def line_html(name: str, contact: str, note: str = "") -> str:
+def line_html(name: str, contact: str, note: str = "", language: str | None = None) -> str:
     """One crisis line as a list item: name, contact (with links), then its note."""
-    text = f"<li><strong>{escape(name)}</strong>: {contact_html(contact)}"
+    text = f"<li><strong>{escape(name)}</strong>: {contact_html(contact, language)}"
     if note:
         text += f". {note_html(note.rstrip('.'))}."
     return text + "</li>"
 
 
-def lines_html(lines: Iterable) -> str:
+def lines_html(lines: Iterable, language: str | None = None) -> str:
     """The list of crisis lines. `lines` holds CrisisLine objects or dicts with the same keys."""
     items = []
     for line in lines:
         get = line.get if isinstance(line, dict) else lambda key, line=line: getattr(line, key)
-        items.append(line_html(get("name"), get("contact"), get("note") or ""))
+        items.append(line_html(get("name"), get("contact"), get("note") or "", language))
     return f'<ul class="btc-crisis-lines">{"".join(items)}</ul>'
 
 
-def worldwide_html(name: str, contact: str) -> str:
+def worldwide_html(name: str, contact: str, language: str | None = None) -> str:
     """The pointer to help in other countries, with its directory as a link."""
-    return f"<p>{escape(name)} {contact_html(contact)} lists free helplines in other countries.</p>"
+    sentence = _crisis_words(language)["other_countries"]
+    before, _, after = sentence.partition("{contact}")
+    return (
+        f"<p>{escape(before.format(name=name))}{contact_html(contact, language)}"
+        f"{escape(after.format(name=name))}</p>"
+    )

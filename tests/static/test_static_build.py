@@ -31,6 +31,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from widgets.course_config import DEFAULT_CONFIG
+
 ROOT = Path(__file__).resolve().parents[2]
 STATIC_DIR = os.environ.get("BTC_STATIC_DIR")
 SITE = (ROOT / STATIC_DIR).resolve() if STATIC_DIR else None
@@ -38,7 +40,8 @@ SITE = (ROOT / STATIC_DIR).resolve() if STATIC_DIR else None
 #: and three kernel wheels, 0.49 MB) and My progress (plotly's renderer, 4.9 MB, loaded by that
 #: page alone): docs/static-site.md. Issue 15 is where it comes down.
 BUDGET_MB = float(os.environ.get("BTC_STATIC_BUDGET_MB", "31"))
-COURSE = tomllib.loads((ROOT / "course.toml").read_text(encoding="utf-8"))["course"]
+
+COURSE = tomllib.loads(DEFAULT_CONFIG.read_text(encoding="utf-8"))["course"]
 PAGES = [
     Path(f).stem for f in [*COURSE["lessons"], *COURSE.get("guides", []), *COURSE.get("pages", [])]
 ]

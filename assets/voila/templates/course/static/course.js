@@ -21,6 +21,26 @@
 
   var STORAGE_KEY = "btc-visited-v1";
 
+  // The words this script writes into the page, in the course's language: the template puts
+  // widgets/content/chrome.toml's [script] table in the page as JSON data (never as code).
+  var WORDS = (function () {
+    try {
+      var el = document.getElementById("btc-script-words");
+      var words = el ? JSON.parse(el.textContent) : {};
+      return words && typeof words === "object" ? words : {};
+    } catch (e) {
+      return {};
+    }
+  })();
+
+  // say("left", {time: "1:00"}): a [script] sentence with its {names} filled in.
+  function say(key, values) {
+    var text = typeof WORDS[key] === "string" ? WORDS[key] : "";
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
   function readVisited() {
     try {
       var raw = window.localStorage.getItem(STORAGE_KEY);
@@ -78,7 +98,7 @@
         tick.textContent = " ✓";
         var words = document.createElement("span");
         words.className = "btc-visually-hidden";
-        words.textContent = " (opened before)";
+        words.textContent = " " + say("opened_before");
         mark.appendChild(tick);
         mark.appendChild(words);
         link.appendChild(mark);
@@ -92,7 +112,7 @@
       var items = document.querySelectorAll(".btc-map li[data-lesson]");
       var done = 0;
       items.forEach(function (item) { if (item.classList.contains("btc-visited")) { done += 1; } });
-      var text = "You have opened " + done + " of " + items.length + " lessons in this browser.";
+      var text = say("map_progress", { done: done, total: items.length });
       if (el.textContent !== text) { el.textContent = text; }  // no change, no new mutation
     });
   }
@@ -148,7 +168,7 @@
       if (!alt.id) { alt.id = "btc-alt-" + index; }
       var title = alt.querySelector(".btc-alt-title");
       setIfChanged(el, "role", "figure");
-      setIfChanged(el, "aria-label", title ? title.textContent.trim() : "Chart");
+      setIfChanged(el, "aria-label", title ? title.textContent.trim() : say("chart"));
       setIfChanged(el, "aria-describedby", alt.id);
     });
   }
@@ -158,7 +178,7 @@
   // A timer reads the clock on every tick (so it stays in step with the CSS animation even when
   // the tab is throttled) and stops itself once its element leaves the page (Stop, another step).
   // Only phase changes and a step's start and end go to live regions; seconds are aria-hidden.
-  var PHASE_WORDS = { "in": "Breathe in…", "hold": "Hold…", "out": "Breathe out…" };
+  var PHASE_WORDS = { "in": say("breathe_in"), "hold": say("hold"), "out": say("breathe_out") };
 
   function setText(el, text) {
     if (el && el.textContent !== text) { el.textContent = text; }  // no change, no mutation
@@ -199,10 +219,10 @@
       setIfChanged(el, "data-phase", phases[i].kind);  // reduced motion: a colour change only
       setText(phaseEl, PHASE_WORDS[phases[i].kind]);   // announced: it changes once a phase
       setText(countEl, String(Math.max(1, Math.ceil(phases[i].seconds - t))));
-      setText(leftEl, clock(left) + " left");
+      setText(leftEl, say("left", { time: clock(left) }));
     }, function () {
       setIfChanged(el, "data-phase", "done");
-      setText(phaseEl, el.getAttribute("data-done") || "Done.");
+      setText(phaseEl, el.getAttribute("data-done") || say("done"));
       setText(countEl, "");
       setText(leftEl, "");
     });
@@ -214,12 +234,12 @@
     if (!(total > 0)) { return; }
     var statusEl = el.querySelector(".btc-timer-status");
     var countEl = el.querySelector(".btc-timer-count");
-    setText(statusEl, "Timer started: " + total + " seconds.");
+    setText(statusEl, say("timer_started", { seconds: total }));
     runTimer(el, total, function (elapsed, left) {
-      setText(countEl, clock(left) + " left");
+      setText(countEl, say("left", { time: clock(left) }));
     }, function () {
       setText(countEl, "0:00");
-      setText(statusEl, el.getAttribute("data-done") || "Time is up.");
+      setText(statusEl, el.getAttribute("data-done") || say("time_up"));
     });
   }
 
@@ -433,7 +453,7 @@
     });
     root.classList.toggle("btc-last-section", current === count - 1);
     setIfChanged(root, "data-btc-section", String(current + 1));
-    setText(parts.status, "Section " + (current + 1) + " of " + count);
+    setText(parts.status, say("section_of", { number: current + 1, count: count }));
     if (parts.prev.disabled !== (current === 0)) { parts.prev.disabled = current === 0; }
     var last = current === count - 1;
     if (parts.next.disabled !== last) { parts.next.disabled = last; }

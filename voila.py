@@ -32,7 +32,7 @@ if not (HERE / "course_server").is_dir():
 import course_server  # noqa: E402
 from course_server.access import CourseIdentityProvider  # noqa: E402
 from course_server.kernels import CourseKernelManager  # noqa: E402
-from course_server.listed import only_listed  # noqa: E402
+from course_server.listed import listed_paths, preheat_denylist, refuse_unlisted  # noqa: E402
 from course_server.logs import log_request  # noqa: E402
 from course_server.settings import (  # noqa: E402
     SettingsError,
@@ -79,9 +79,11 @@ os.environ["JUPYTER_PATH"] = os.pathsep.join(
 )
 
 # The lessons in the course's language: notebooks/ for English, notebooks/<code>/ otherwise.
-c.Voila.root_dir = str(lesson_dir(COURSE.language, HERE / "notebooks"))
-# Only the pages course.toml lists: any other notebook in the folder gets "not found".
-c.VoilaConfiguration.prelaunch_hook = only_listed(served_pages(COURSE))
+LESSONS = lesson_dir(COURSE.language, HERE / "notebooks")
+c.Voila.root_dir = str(LESSONS)
+# Only the pages course.toml lists: no other notebook is preheated, and any other gets "not
+# found" (the page-config hook below; Voila allows no pre-launch hook with preheating).
+c.VoilaKernelManager.preheat_denylist = preheat_denylist(LESSONS, served_pages(COURSE))
 c.Voila.ip = SERVE.ip
 # Behind a reverse proxy that forwards /course/... unchanged, links, static files and the kernel
 # websocket all live under the base URL (Voila's server_url defaults to it).
@@ -104,10 +106,9 @@ c.CourseWebsocketConnection.tcp_nodelay = SERVE.tcp_nodelay
 c.VoilaConfiguration.template = "course"
 c.VoilaConfiguration.theme = "light"
 c.VoilaConfiguration.show_tracebacks = False
-c.VoilaConfiguration.resources = {
-    "course": COURSE.as_template_data(),
-    "language_code": COURSE.language,
-}
+c.VoilaConfiguration.resources = {"course": COURSE.as_template_data()}
+# <html lang="...">: nbconvert's exporter writes its own language_code over the resources'.
+c.HTMLExporter.language_code = COURSE.language
 # Front-end extensions the lessons never use: fewer scripts for every learner's browser to load.
 # (anywidget's is used, by the learner's record: widgets/page_setup.py drops it from a page with
 # no code, such as the facilitator guide.)
@@ -149,7 +150,7 @@ def _page_config(page_config, notebook_path=None, **_kwargs):
     notebook = None
     if notebook_path:
         notebook = next(
-            (p for p in (HERE / "notebooks" / notebook_path, HERE / notebook_path) if p.is_file()),
+            (p for p in (LESSONS / notebook_path, HERE / notebook_path) if p.is_file()),
             None,
         )
     if notebook is not None and notebook.suffix == ".ipynb":
@@ -157,4 +158,6 @@ def _page_config(page_config, notebook_path=None, **_kwargs):
     return page_config
 
 
-c.VoilaConfiguration.page_config_hook = _page_config
+c.VoilaConfiguration.page_config_hook = refuse_unlisted(
+    listed_paths(served_pages(COURSE), COURSE.language), _page_config
+)

@@ -14,15 +14,17 @@ import sys
 import uuid
 from pathlib import Path
 
+from widgets.course_config import course_settings, lesson_dir
+from widgets.words import words
+
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
 NAME = re.compile(r"\d{2}_[a-z0-9_]+")
 
 CELLS = [
     (
         "markdown",
         "# [Title of the lesson]\n\n[One or two sentences: what this lesson is about, for the"
-        " course map.]\n\n**Time:** about 20 minutes\n\n## In this lesson you will\n\n"
+        " course map.]\n\n{time}\n\n## {objectives}\n\n"
         "- [learn one thing]\n- [try one thing]\n- [plan one thing]\n\n"
         "![Describe the picture here, for someone who cannot see it](images/{name}.svg)",
     ),
@@ -34,26 +36,26 @@ CELLS = [
     ),
     (
         "markdown",
-        "## Try this\n\n[One small thing to do this week, in a few steps.]",
+        "## {try_this}\n\n[One small thing to do this week, in a few steps.]",
     ),
     ("code", 'from widgets import this_week\n\nthis_week("{name}")'),
     (
         "markdown",
-        "## Check your understanding\n\nPick an answer, then press **Check answer**. You can use"
+        "## {check}\n\nPick an answer, then press **Check answer**. You can use"
         " the arrow keys to choose and Tab to reach the button.",
     ),
     ("code", 'from widgets import knowledge_check\n\nknowledge_check("{name}")'),
     (
         "markdown",
-        "## For groups\n\n- [A question to talk about together]\n- [Another question]",
+        "## {groups}\n\n- [A question to talk about together]\n- [Another question]",
     ),
     (
         "markdown",
-        "## Key points\n\n- [The first thing to remember]\n- [The second]\n- [The third]",
+        "## {key_points}\n\n- [The first thing to remember]\n- [The second]\n- [The third]",
     ),
     (
         "markdown",
-        "## Sources\n\n1. [Author, title, journal, year. doi:... — checked in docs/sources.md]",
+        "## {sources}\n\n1. [Author, title, journal, year. doi:... — checked in docs/sources.md]",
     ),
 ]
 
@@ -73,15 +75,20 @@ PICTURE = (
 )
 
 
-def notebook(name: str) -> dict:
-    """The skeleton notebook (nbformat 4.5, no outputs), with `name` in its calls."""
+def notebook(name: str, language: str = "en") -> dict:
+    """The skeleton notebook (nbformat 4.5, no outputs), with `name` in its calls and the fixed
+    headings in `language` (widgets/content/lesson_parts.toml)."""
+    parts = words("lesson_parts", language)
+    fixed = {**parts["headings"], "time": parts["time"].format(minutes=20), "name": name}
     cells = []
     for kind, text in CELLS:
+        for key, value in fixed.items():
+            text = text.replace("{" + key + "}", value)
         cell = {
             "cell_type": kind,
             "id": uuid.uuid4().hex[:8],
             "metadata": {},
-            "source": text.replace("{name}", name),
+            "source": text,
         }
         if kind == "code":
             cell |= {"execution_count": None, "outputs": []}
@@ -101,8 +108,13 @@ def notebook(name: str) -> dict:
     }
 
 
-def write_lesson(name: str, notebooks: Path = NOTEBOOKS) -> list[Path]:
-    """Write the lesson, its check and its picture; refuse to overwrite anything."""
+def write_lesson(
+    name: str, notebooks: Path | None = None, language: str | None = None
+) -> list[Path]:
+    """Write the lesson, its check and its picture, in the course's language (its lessons'
+    folder, its headings); refuse to overwrite anything."""
+    language = language or course_settings().language
+    notebooks = notebooks or lesson_dir(language)
     if not NAME.fullmatch(name):
         raise ValueError(
             f"{name!r}: give the lesson's file name without .ipynb, as two digits, an underscore"
@@ -117,13 +129,14 @@ def write_lesson(name: str, notebooks: Path = NOTEBOOKS) -> list[Path]:
     if taken:
         raise ValueError(f"{taken[0]} already exists: choose another name, or edit that lesson.")
     lesson, check, picture = paths
-    lesson.write_text(json.dumps(notebook(name), indent=1, ensure_ascii=False) + "\n")
-    check.parent.mkdir(exist_ok=True)
+    lesson.parent.mkdir(parents=True, exist_ok=True)
+    lesson.write_text(json.dumps(notebook(name, language), indent=1, ensure_ascii=False) + "\n")
+    check.parent.mkdir(parents=True, exist_ok=True)
     check.write_text(
         f"# Knowledge check for lesson {name}. Format: docs/writing-lessons.md.\n\n"
         + "\n".join(QUESTION.replace("{n}", str(n)) for n in (1, 2, 3))
     )
-    picture.parent.mkdir(exist_ok=True)
+    picture.parent.mkdir(parents=True, exist_ok=True)
     picture.write_text(PICTURE)
     return paths
 

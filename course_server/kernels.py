@@ -207,7 +207,8 @@ class CourseKernelManager(AsyncMappingKernelManager):
         preheated = sum(1 for pool in self._pools_of().values() for task in pool if _ready(task))
         ceiling = f", at most {self.max_kernels} live" if self.max_kernels else ""
         self.log.info(
-            "Breaking the Cycle is ready for learners at %s (%d preheated kernels%s)",
+            "%s is ready for learners at %s (%d preheated kernels%s)",
+            self.course.get("title") or "The course",
             self._address(),
             preheated,
             ceiling,

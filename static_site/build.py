@@ -313,10 +313,10 @@ def course_wheel(dest: Path) -> Path:
         if path.suffix in PACKAGE_SUFFIXES and "__pycache__" not in path.parts:
             files[path.relative_to(ROOT).as_posix()] = path.read_bytes()
     files["course.toml"] = course_toml().read_bytes()
-    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        files[f"notebooks/{path.name}"] = path.read_bytes()
-    for path in sorted((ROOT / "notebooks" / "checks").glob("*.toml")):
-        files[f"notebooks/checks/{path.name}"] = path.read_bytes()
+    # The lessons of the course's language (notebooks/, or notebooks/<language>/) and their checks.
+    lessons = lesson_folder()
+    for path in [*sorted(lessons.glob("*.ipynb")), *sorted((lessons / "checks").glob("*.toml"))]:
+        files[f"notebooks/{path.relative_to(ROOT / 'notebooks').as_posix()}"] = path.read_bytes()
     return write_wheel(dest, "breaking_the_cycle", project["version"], files)
 
 
@@ -413,11 +413,12 @@ def lite_config(lite_dir: Path, out: Path) -> None:
     build = {
         "LiteBuildConfig": {
             "apps": ["voici"],
-            "contents": [str(ROOT / "notebooks")],
+            "contents": [str(lesson_folder())],
             "output_dir": str(out),
             "no_sourcemaps": True,
             "no_unused_shared_packages": True,
-            "extra_ignore_contents": [r"/\.ipynb_checkpoints/", r"__pycache__"],
+            # Only the course's language: the English folder holds the other languages' folders.
+            "extra_ignore_contents": [r"/\.ipynb_checkpoints/", r"__pycache__", *other_languages()],
         }
     }
     (lite_dir / "jupyter_lite_config.json").write_text(json.dumps(build, indent=2))
@@ -524,6 +525,25 @@ def course_settings():
     return load_config(course_toml(), ROOT / "notebooks")
 
 
+def lesson_folder() -> Path:
+    """The folder of the lessons in the course's language (notebooks/ or notebooks/<language>/)."""
+    from widgets.course_config import lesson_dir
+
+    return lesson_dir(course_settings().language, ROOT / "notebooks")
+
+
+def other_languages() -> list[str]:
+    """Ignore patterns for the lesson folders of the languages the site is not built in."""
+    from widgets.course_config import languages
+
+    language = course_settings().language
+    return [
+        rf"/notebooks/{code}/"
+        for code in languages(ROOT / "notebooks")
+        if code not in {"en", language}
+    ]
+
+
 def course_toml() -> Path:
     """The course.toml the site is built from: the repository's, or BTC_COURSE_TOML's."""
     return Path(os.environ.get("BTC_COURSE_TOML") or ROOT / "course.toml").resolve()
@@ -616,7 +636,7 @@ def postprocess(
             (shared / name).write_text(css, encoding="utf-8")
             names[css] = name
     for page, text in texts.items():
-        notebook = ROOT / "notebooks" / f"{page.stem}.ipynb"
+        notebook = lesson_folder() / f"{page.stem}.ipynb"
         code, charts = page_runs_code(notebook), page_draws_charts(notebook)
         text = STYLE_RE.sub(
             lambda m: (

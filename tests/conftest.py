@@ -6,7 +6,17 @@ import os
 
 import pytest
 
+import widgets.words
 from tests.harness import chromium_available, launch_chromium, start_voila
+
+
+def pytest_configure(config):
+    """BTC_COURSE_TOML as a whole path, so every kernel and server the tests start (each in its
+    own folder) reads the same course.toml."""
+    from widgets.course_config import DEFAULT_CONFIG
+
+    if os.environ.get("BTC_COURSE_TOML"):
+        os.environ["BTC_COURSE_TOML"] = str(DEFAULT_CONFIG)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -24,6 +34,14 @@ def fresh_record_panel():
     panel._PAGE = None
     yield
     panel._PAGE = None
+
+
+#: The tools' unit tests check their English words (a test pins one text), so in this process the
+#: tools speak English whatever course.toml's language is. The course's own language is checked
+#: where it is used: nbval runs every lesson in a kernel of the configured course (Spanish words
+#: for a Spanish course), the lesson tests check every language's lessons, tests/test_words.py
+#: every translation's keys and placeholders, and a test that wants a language asks for it.
+widgets.words.course_language = lambda: "en"
 
 
 @pytest.fixture(scope="session")

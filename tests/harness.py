@@ -19,8 +19,16 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from widgets.course_config import course_settings, languages, lesson_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
+
+#: The language course.toml asks for, and the folder of the lessons the course serves in it
+#: (notebooks/, or notebooks/<language>/): what the browser tests open.
+LANGUAGE = course_settings().language
+NOTEBOOKS = lesson_dir(LANGUAGE)
+#: Every language this copy has lessons in; the lesson checks run over each one.
+LANGUAGES = languages()
 CHROMIUM = os.environ.get("BTC_CHROMIUM", "/usr/bin/chromium")
 # Flags from COURSE.md: without the background-networking ones Chromium phones Google's hosts.
 CHROMIUM_ARGS = [
@@ -45,9 +53,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def lesson_files() -> list[str]:
-    """Every notebook in notebooks/, discovered (not a hand-kept list)."""
-    return sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
+def lesson_files(language: str = LANGUAGE) -> list[str]:
+    """Every notebook in one language's folder, discovered (not a hand-kept list)."""
+    return sorted(p.name for p in lesson_dir(language).glob("*.ipynb"))
+
+
+def every_notebook() -> list[Path]:
+    """Every notebook in every language: what the lesson checks run over."""
+    return [
+        lesson_dir(language) / file for language in LANGUAGES for file in lesson_files(language)
+    ]
+
+
+def notebook_id(notebook: Path) -> str:
+    """A test id: the notebook's path under notebooks/ (`01_x.ipynb`, `es/01_x.ipynb`)."""
+    return notebook.relative_to(lesson_dir("en")).as_posix()
 
 
 @dataclass

@@ -6,6 +6,25 @@ import json
 import re
 from pathlib import Path
 
+from widgets.words import words
+
+
+def parts(language: str) -> dict:
+    """The fixed parts of a lesson in `language` (widgets/content/lesson_parts.toml)."""
+    return words("lesson_parts", language)
+
+
+def time_line(language: str) -> re.Pattern:
+    """The "**Time:** about N minutes" line under a lesson's title, in `language`."""
+    before, _, after = parts(language)["time"].partition("{minutes}")
+    return re.compile(re.escape(before) + r"\d+" + re.escape(after))
+
+
+def language_of(path: Path) -> str:
+    """notebooks/<language>/x.ipynb is in that language; notebooks/x.ipynb is English."""
+    folder = path.parent.name
+    return folder if re.fullmatch(r"[a-z]{2}", folder) else "en"
+
 
 def cells(path: Path) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["cells"]
@@ -24,10 +43,11 @@ def prose(path: Path) -> str:
     """The lesson's reading text: one sentence per line item, sources and headings dropped."""
     kept = []
     in_sources = False
+    sources = parts(language_of(path))["headings"]["sources"].lower()
     for block in markdown(path).split("\n"):
         line = block.strip()
         if line.startswith("#"):
-            in_sources = line.lstrip("#").strip().lower() == "sources"
+            in_sources = line.lstrip("#").strip().lower() == sources
             kept.append("")
         elif not in_sources:
             kept.append(line)

@@ -7,15 +7,23 @@ each identifier is well formed, and each DOI and PMID was checked and recorded i
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from tests.harness import NOTEBOOKS, ROOT
-from tests.lesson_text import markdown
-from widgets.course_config import load_config
+from tests.harness import LANGUAGES, ROOT, notebook_id
+from tests.lesson_text import language_of, markdown, parts
+from widgets.course_config import course_settings, lesson_dir
 
-COURSE = load_config()
-PAGES = [page.file for page in (*COURSE.lessons, *COURSE.guides, *COURSE.pages)]
+COURSE = course_settings()
+FILES = [page.file for page in (*COURSE.lessons, *COURSE.guides, *COURSE.pages)]
+#: Every lesson, guide and page, in every language (a translation keeps the same sources).
+PAGES = [
+    lesson_dir(language) / file
+    for language in LANGUAGES
+    for file in FILES
+    if (lesson_dir(language) / file).is_file()
+]
 REGISTRY = (ROOT / "docs" / "sources.md").read_text(encoding="utf-8")
 
 DOI = re.compile(r"doi:(\S+?)(?=[.,;)]?(?:\s|$))")
@@ -24,9 +32,10 @@ URL = re.compile(r"https?://[^\s)]+")
 ISBN = re.compile(r"ISBN ([\d-]{10,17})")
 
 
-def sources(page: str) -> dict[int, str]:
-    text = markdown(NOTEBOOKS / page)
-    match = re.search(r"^## Sources\s*$(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
+def sources(page: Path) -> dict[int, str]:
+    text = markdown(page)
+    heading = re.escape(parts(language_of(page))["headings"]["sources"])
+    match = re.search(rf"^## {heading}\s*$(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
     assert match, f"{page}: no Sources section"
     entries: dict[int, str] = {}
     for line in match.group(1).strip().splitlines():
@@ -36,7 +45,7 @@ def sources(page: str) -> dict[int, str]:
     return entries
 
 
-@pytest.fixture(params=PAGES)
+@pytest.fixture(params=PAGES, ids=notebook_id)
 def page(request):
     return request.param
 
@@ -68,10 +77,11 @@ def test_every_doi_and_pmid_was_checked_and_recorded(page):
 
 def test_the_same_work_is_cited_the_same_way_everywhere():
     """One source, one form: a DOI never appears with two different descriptions."""
-    seen: dict[str, tuple[str, str]] = {}
+    seen: dict[tuple[str, str], tuple[Path, str]] = {}
     for page in PAGES:
         for entry in sources(page).values():
-            for doi in DOI.findall(entry):
+            for found in DOI.findall(entry):
+                doi = (language_of(page), found)  # one form per language
                 if doi in seen:
                     assert seen[doi][1] == entry, f"{doi} differs between {seen[doi][0]} and {page}"
                 seen[doi] = (page, entry)
@@ -80,7 +90,7 @@ def test_the_same_work_is_cited_the_same_way_everywhere():
 def test_replaced_claims_stay_replaced():
     """Issue 11's corrections: the modelling paper is no longer a prevalence source, the lesson
     no longer says long pain keeps stress "switched on" or that moving "makes endorphins"."""
-    text = "\n".join(markdown(NOTEBOOKS / page) for page in PAGES)
+    text = "\n".join(markdown(lesson_dir("en") / page) for page in FILES)
     assert "1 in 6" not in text and "17 in every 100" not in text
     assert "switched on" not in text
     assert "your body makes *endorphins*" not in text

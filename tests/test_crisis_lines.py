@@ -21,6 +21,16 @@ PINNED = {
 }
 
 
+#: The Spanish list (widgets/content/es/crisis_lines.toml): the regions its speakers live in,
+#: each checked with the service or its government (docs/sources.md, "Crisis lines").
+PINNED_ES = {
+    "US": ["988", "911"],
+    "ES": ["024", "112"],
+    "MX": ["800 911 2000", "911"],
+    "INTL": ["112"],
+}
+
+
 def _numbers(lines: tuple[CrisisLine, ...]) -> list[str]:
     return [n for line in lines for n in re.findall(r"\d[\d ]*\d|\d", line.contact)]
 
@@ -53,3 +63,25 @@ def test_a_translated_list_has_lines_in_every_region(path):
         assert name and lines, code
         assert all(line.name and line.contact for line in lines), code
     assert worldwide(language).contact
+
+
+@pytest.mark.parametrize("region", PINNED_ES)
+def test_each_spanish_region_gives_its_checked_numbers(region):
+    name, lines = regions("es")[region]
+    assert list(regions("es"))[: len(PINNED_ES)] == list(PINNED_ES)
+    assert _numbers(lines) == PINNED_ES[region]
+    assert lines[-1].name == "Servicios de emergencia"
+
+
+def test_the_988_line_says_how_to_reach_it_in_spanish():
+    """988's Spanish line: press 2 when calling, text AYUDA (988lifeline.org, docs/sources.md)."""
+    line = regions("es")["US"][1][0]
+    assert "marca 2" in line.note and "AYUDA" in line.note
+
+
+def test_a_translation_keeps_every_english_region_it_does_not_list():
+    """A Spanish course in the UK still gets Samaritans (in English, as the service speaks)."""
+    spanish = regions("es")
+    assert set(regions("en")) <= set(spanish)
+    assert spanish["UK-IE"] == regions("en")["UK-IE"]
+    assert spanish["US"][0] == "Estados Unidos"  # its own regions in its own words

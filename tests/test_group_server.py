@@ -143,7 +143,11 @@ def test_voila_stops_with_the_message_for_a_bad_setting(tmp_path: Path):
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "BTC_POOL_SIZE": "lots"},
+        # The copy's own course.toml, whatever BTC_COURSE_TOML says for the suite.
+        env={
+            **{k: v for k, v in os.environ.items() if k != "BTC_COURSE_TOML"},
+            "BTC_POOL_SIZE": "lots",
+        },
     )
     assert result.returncode != 0
     assert "Setting error: BTC_POOL_SIZE must be a whole number" in result.stderr
@@ -368,14 +372,37 @@ def test_the_kernels_zmq_context_may_open_more_than_zmqs_default_1023_sockets():
         manager.context.term()
 
 
-def test_only_the_listed_pages_may_start_a_kernel():
-    from course_server.listed import only_listed, page_name
+def test_only_the_listed_pages_are_served(tmp_path):
+    from course_server.listed import listed_paths, refuse_unlisted
 
-    assert page_name("/course/voila/render/01_a%20b.ipynb") == "01_a b.ipynb"
-    hook = only_listed(["00_welcome.ipynb"])
-    listed = SimpleNamespace(request=SimpleNamespace(path="/voila/render/00_welcome.ipynb"))
-    assert hook(listed, notebook=None, cwd=".") is None
-    other = SimpleNamespace(request=SimpleNamespace(path="/voila/render/99_dropped.ipynb"))
-    with pytest.raises(tornado.web.HTTPError) as refused:
-        hook(other, notebook=None, cwd=".")
-    assert refused.value.status_code == 404
+    allowed = listed_paths(["00_welcome.ipynb"], "en")
+    hook = refuse_unlisted(allowed, lambda config, **_kw: {**config, "seen": True})
+    assert hook({}, notebook_path="00_welcome.ipynb") == {"seen": True}
+    assert hook({}, notebook_path="notebooks/00_welcome.ipynb") == {"seen": True}  # Binder
+    for other in ("99_dropped.ipynb", "es/00_welcome.ipynb", "drafts/00_welcome.ipynb"):
+        with pytest.raises(tornado.web.HTTPError) as refused:
+            hook({}, notebook_path=other)
+        assert refused.value.status_code == 404
+    spanish = listed_paths(["00_welcome.ipynb"], "es")
+    assert (
+        "notebooks/es/00_welcome.ipynb" in spanish and "notebooks/00_welcome.ipynb" not in spanish
+    )
+
+
+def test_only_the_listed_pages_are_preheated(tmp_path):
+    import re
+
+    from course_server.listed import preheat_denylist
+
+    for name in ("00_welcome.ipynb", "99_draft.ipynb", "es/00_welcome.ipynb"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("{}")
+    denied = preheat_denylist(tmp_path, ["00_welcome.ipynb"])
+    assert len(denied) == 2
+
+    def kept(path):  # Voila's filter, on the whole path it finds under its root_dir
+        name = str(tmp_path / path)
+        return not any(p in name or re.match(p, name) for p in denied)
+
+    assert kept("00_welcome.ipynb")
+    assert not kept("99_draft.ipynb") and not kept("es/00_welcome.ipynb")

@@ -210,3 +210,26 @@ def test_a_choice_the_record_refuses_gets_a_message_and_stays(tmp_path, monkeypa
     assert check.questions[0].choices.value == 1 and check.record.record.checks == ()
     check.questions[0].button.click()
     assert "Right." in check.questions[0].feedback.value
+
+
+def test_every_word_of_the_check_is_in_knowledge_check_toml_with_its_fields():
+    from tests.content_calls import problems
+
+    for path in ("widgets/models/knowledge_check.py", "widgets/views/knowledge_check.py"):
+        assert problems("knowledge_check", path, {"say": ()}) == [], path
+
+
+def test_feedback_and_buttons_come_from_the_content_file(tmp_path):
+    from widgets.words import word
+
+    first, second = parse_questions(GOOD)
+    hint = word("knowledge_check", "feedback", "wrong_with_hint")
+    assert first.check(0).message == hint.format(hint="A week is short-term pain.", why=first.why)
+    plain = word("knowledge_check", "feedback", "wrong")
+    assert second.check(0).message == plain.format(why=second.why)
+    assert first.check(9).message == word("knowledge_check", "feedback", "not_a_choice")
+    path = tmp_path / "q.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    view = KnowledgeCheck(load_questions(path))
+    assert view.questions[1].button.description == word("knowledge_check", "question", "check")
+    assert "<strong>Question 2.</strong>" in view.questions[1].prompt.value

@@ -20,7 +20,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_the_skeleton_has_the_shape_the_lesson_tests_expect(folder: Path):
-    lesson, check, picture = write_lesson("07_moving_again", folder)
+    lesson, check, picture = write_lesson("07_moving_again", folder, language="en")
     test_lesson_structure.test_lesson_has_every_part(lesson)
     test_notebooks.test_code_cells_are_one_line_calls(lesson)
     test_notebooks.test_committed_without_outputs_or_widget_state(lesson)
@@ -32,6 +32,15 @@ def test_the_skeleton_has_the_shape_the_lesson_tests_expect(folder: Path):
         if cell["cell_type"] == "code"
     ]
     assert 'knowledge_check("07_moving_again")' in "".join(code)
+
+
+def test_a_spanish_skeleton_has_the_spanish_headings(tmp_path: Path):
+    folder = tmp_path / "es"  # notebooks/es/: a lesson's language is its folder's
+    lesson, _check, _picture = write_lesson("07_moving_again", folder, language="es")
+    test_lesson_structure.test_lesson_has_every_part(lesson)
+    text = lesson.read_text(encoding="utf-8")
+    assert "## Puntos clave" in text and "**Tiempo:** unos 20 minutos" in text
+    assert "Key points" not in text
 
 
 def test_it_refuses_a_bad_name_and_an_existing_lesson(folder: Path):

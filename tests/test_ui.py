@@ -175,3 +175,42 @@ def test_every_chart_comes_wide_and_narrow_with_readable_narrow_text():
         len(re.findall(r'text-anchor="middle" font-size="14" fill="#1b1b1b">\d+<', narrow_chart))
         < 13
     )
+
+
+def test_a_refused_setting_says_why_escaped_and_what_was_kept():
+    from widgets.ui.controls import refused_setting
+    from widgets.words import word
+
+    kept = word("ui", "refused", "kept")
+    assert refused_setting(ValueError("<b>too high</b>")) == (
+        '<p class="btc-error">That setting could not be used: &lt;b&gt;too high&lt;/b&gt;. '
+        f"{kept}</p>"
+    )
+    assert refused_setting(ValueError("no"), "The day is kept.").endswith(
+        "no. The day is kept.</p>"
+    )
+
+
+def test_the_charts_font_and_the_loop_key_come_from_the_ui_content_file():
+    from widgets.ui import theme
+    from widgets.ui.svg import loop_diagram
+    from widgets.words import word
+
+    family = word("ui", "font", "family")
+    assert theme.font() == family == theme.FONT  # FONT still works for code that imports it
+    assert chart_layout("T", "x", "y")["font"]["family"] == family
+    loop = loop_diagram({"a": (0, 1)}, {"a": 5}, {}, {"a": "A"}, {"a": "#000000"}, 1.0, "Loop")
+    assert "Thicker arrow = harder push." in loop and "harder push" in word("ui", "loop", "key")
+    assert "Own key" in loop_diagram(
+        {"a": (0, 1)}, {"a": 5}, {}, {"a": "A"}, {"a": "#000000"}, 1.0, "Loop", key="Own key"
+    )
+    with pytest.raises(AttributeError):
+        theme.NO_SUCH_NAME  # noqa: B018
+
+
+def test_every_word_the_ui_helpers_look_up_is_in_ui_toml():
+    from tests.content_calls import problems
+
+    assert problems("ui", "widgets/ui/controls.py", {"word": None}) == []
+    assert problems("ui", "widgets/ui/theme.py", {"word": None}) == []
+    assert problems("ui", "widgets/ui/svg.py", {"content_word": None}) == []

@@ -21,9 +21,22 @@ from widgets.crisis_lines import CrisisLine, regions, worldwide
 from widgets.words import words
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
 #: The course.toml in use: the repository's, or the file that BTC_COURSE_TOML names, to try another
 #: configuration without editing this one (CI runs the fast tests again under a UK-IE, PHQ-8 one).
-DEFAULT_CONFIG = Path(os.environ.get("BTC_COURSE_TOML") or REPO_ROOT / "course.toml").resolve()
+def _config_path(named: str | None) -> Path:
+    """BTC_COURSE_TOML's file (a relative name may be from the folder it was typed in, or from
+    the repository: a kernel runs in the lessons' folder), else the repository's course.toml."""
+    if not named:
+        return REPO_ROOT / "course.toml"
+    path = Path(named)
+    if not path.is_absolute() and not path.exists() and (REPO_ROOT / path).exists():
+        path = REPO_ROOT / path
+    return path.resolve()
+
+
+DEFAULT_CONFIG = _config_path(os.environ.get("BTC_COURSE_TOML"))
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 
 _ALLOWED = {

@@ -23,9 +23,21 @@ class CrisisLine:
 
 
 def regions(language: str | None = None) -> dict[str, tuple[str, tuple[CrisisLine, ...]]]:
-    """Each region's name and default lines, from widgets/content/crisis_lines.toml (or its
-    translation), in the file's order: {"US": ("United States", (CrisisLine, ...)), ...}."""
-    table = words("crisis_lines", language)["regions"]
+    """Each region's name and default lines: {"US": ("United States", (CrisisLine, ...)), ...}.
+
+    A translation's regions come first, in its own words (the regions its speakers live in); the
+    English file's other regions follow as they are, so a course in any language may still pick
+    any region (a Spanish course in the UK shows Samaritans, in English, as the service speaks).
+    """
+    own = words("crisis_lines", language)["regions"]
+    table = {
+        **own,
+        **{
+            code: region
+            for code, region in words("crisis_lines", "en")["regions"].items()
+            if code not in own
+        },
+    }
     return {
         code: (
             region["name"],

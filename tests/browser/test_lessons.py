@@ -190,10 +190,10 @@ def choose_by_keyboard(page, question, index: int) -> None:
 @pytest.mark.parametrize("file", [f for f in LESSONS if knowledge_checks(f)])
 def test_knowledge_check_gives_feedback_by_keyboard(page, voila_server, file):
     from widgets.models.knowledge_check import load_questions
-    from widgets.views.knowledge_check import CHECKS_DIR
+    from widgets.views.knowledge_check import checks_dir
 
     open_lesson(page, voila_server, file)
-    questions = load_questions(CHECKS_DIR / f"{knowledge_checks(file)[0]}.toml")
+    questions = load_questions(checks_dir() / f"{knowledge_checks(file)[0]}.toml")
     first = questions[0]
     view = page.locator(".btc-quiz:not(.btc-self-check) .btc-quiz-question").first
     feedback = view.locator(".btc-feedback")

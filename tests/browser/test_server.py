@@ -30,6 +30,19 @@ def test_only_notebooks_and_their_images_are_served(voila_server):
     assert status(base + "api/contents") in {403, 404}
 
 
+def test_a_notebook_course_toml_does_not_list_is_neither_served_nor_preheated(voila_server):
+    """Every notebook under the lessons' folder that is not listed (another language's folder,
+    here) answers "not found", and no kernel is preheated for it."""
+    from tests.harness import LANGUAGES, NOTEBOOKS
+
+    others = [x for x in LANGUAGES if x != "en" and (NOTEBOOKS / x / "00_welcome.ipynb").is_file()]
+    if not others:
+        pytest.skip("no other language's folder under the lessons' folder")
+    assert status(voila_server.lesson_url(f"{others[0]}/00_welcome.ipynb")) == 404
+    assert status(voila_server.lesson_url("00_welcome.ipynb")) == 200
+    assert f"Kernel pool of {others[0]}/" not in voila_server.log()
+
+
 def test_home_page_and_template_link_nothing_on_another_host(voila_server):
     """The served HTML links scripts, styles and fonts only on the course server."""
     for path in ("", "voila/render/00_welcome.ipynb", "no-such-page"):

@@ -10,8 +10,6 @@ import pytest
 from widgets.describers.cycle import (
     HARD_PUSH,
     MEASURES,
-    NAMES,
-    SCENE_FILE,
     Prediction,
     day_title,
     describe_comparison,
@@ -21,18 +19,24 @@ from widgets.describers.cycle import (
     describe_guess,
     describe_loop,
     describe_pin,
+    describe_settled,
     describe_trial,
     level_word,
+    mechanism,
+    names,
     narrate,
     narrate_day,
     outcome,
     points,
     predictions,
     scene_text,
+    strategy_label,
     strongest_links,
 )
 from widgets.models.cycle import (
+    LINKS,
     NODES,
+    STRATEGIES,
     Scenario,
     is_stuck,
     long_run,
@@ -40,8 +44,10 @@ from widgets.models.cycle import (
     trial,
     with_strategies,
 )
+from widgets.words import CONTENT_DIR, placeholders, words
 
 FLARE = {"flare_day": 6, "flare_days": 14, "flare_size": 8}
+NAMES = names()
 
 
 @pytest.mark.parametrize(
@@ -157,7 +163,7 @@ def test_quiet_loop_has_no_hard_push():
 
 def test_the_scene_words_load_from_the_content_file():
     words = scene_text()
-    assert SCENE_FILE.name == "cycle_scene.toml" and SCENE_FILE.parent.name == "content"
+    assert (CONTENT_DIR / "cycle_scene.toml").is_file()
     assert words["play"]["play"] == "Play" and words["play"]["pause"] == "Pause"
     assert words["pin"]["pin"] == "Pin this run" and words["pin"]["clear"] == "Clear pin"
 
@@ -240,10 +246,10 @@ def test_a_pinned_run_is_compared_with_the_models_numbers():
 
 @pytest.mark.parametrize("story", sorted(predictions()))
 def test_each_question_is_answered_by_the_models_own_run(story):
-    from widgets.views.cycle_simulator import PRESETS
+    from widgets.views.cycle_simulator import presets
 
     prediction = predictions()[story]
-    scenario = Scenario(**PRESETS[story])
+    scenario = Scenario(**presets()[story])
     days = simulate(scenario)
     key, sentence = outcome(prediction, scenario, days)
     assert key in dict(prediction.options)
@@ -291,3 +297,57 @@ def test_a_question_with_unknown_parts_is_refused():
     with pytest.raises(ValueError, match="unknown problem"):
         Prediction("x", "?", "stuck", (("stuck", "S"), ("unstuck", "U")), node="mood")
     assert set(MEASURES) == {"rise", "return", "stuck"}
+
+
+# --- the words: every name, link and strategy has its entry (widgets/content/cycle_scene.toml) --
+
+
+def test_every_problem_link_and_strategy_has_its_words():
+    assert set(names()) == set(NODES)
+    assert all(mechanism(link) for link in LINKS)
+    assert all(strategy_label(key) for key in STRATEGIES)
+    assert strategy_label("sleep") == "A steady sleep routine"
+    assert len(scene_text()["levels"]["words"]) == 5
+
+
+def test_the_link_phrase_is_built_from_the_effect_the_diagram_draws():
+    day = simulate(Scenario(connectivity=1.3, **FLARE))[-1]
+    (target, source), effect = strongest_links(day, 1)[0]
+    expected = (
+        f"{NAMES[source]} → {NAMES[target]} adds {points(effect)} to {NAMES[target]} "
+        f"({mechanism((target, source))})"
+    )
+    assert expected in describe_loop(day)
+
+
+def test_the_settled_text_gives_the_levels_the_bars_draw():
+    settled = long_run(simulate(Scenario(connectivity=1.3, **FLARE)))
+    text = describe_settled(settled)
+    assert text.startswith("No strategy is switched on. Where each problem settles, out of 10:")
+    for node in NODES:
+        assert f"{NAMES[node]} {settled[node]:.0f}" in text
+
+
+def test_the_narration_patterns_keep_their_placeholders():
+    """What the code fills in: a reworded pattern must keep each {name} (translations too)."""
+    narration = words("cycle_scene", "en")["narration"]
+    assert placeholders(narration["link"]) == {"source", "target", "amount", "mechanism"}
+    assert placeholders(narration["course_node"]) == {
+        "name",
+        "start_word",
+        "start",
+        "peak",
+        "peak_day",
+        "end_word",
+        "end",
+    }
+    assert placeholders(narration["trial"]) == {"people", "changes", "tipped"}
+
+
+def test_every_look_up_names_an_entry_and_fills_its_placeholders():
+    """Each `_say(section, key, ...)` in the describer and each `word(...)` in the model names an
+    entry of cycle_scene.toml and fills exactly its {placeholders}."""
+    from tests.content_calls import problems
+
+    assert problems("cycle_scene", "widgets/describers/cycle.py", {"_say": ()}) == []
+    assert problems("cycle_scene", "widgets/models/cycle.py", {"word": None}) == []

@@ -29,6 +29,7 @@ from widgets.describers.daily_rhythm import (
     presets,
     scene_text,
     shown_samples,
+    start_preset,
 )
 from widgets.models.daily_rhythm import Night, day_after, difference
 
@@ -79,12 +80,36 @@ def test_every_sentence_pattern_has_only_the_placeholders_the_describer_fills():
         "part",
         "last_time",
         "last",
+        "low",
+        "high",
     }
     words = scene_text()
-    for section in ("hour", "so_far", "pin", "predict", "chart", "play"):
+    for section in ("hour", "so_far", "whole_day", "pin", "predict", "chart", "play"):
         for key, pattern in words[section].items():
             if isinstance(pattern, str):
                 assert placeholders(pattern) <= allowed, (section, key, pattern)
+
+
+def test_the_scene_opens_on_the_one_night_marked_start():
+    assert start_preset() == "A short night: bed at 02:00"
+    assert [p.name for p in presets().values() if p.start] == [start_preset()]
+
+
+def test_the_whole_day_texts_come_from_the_curves_the_charts_draw():
+    """The first chart's text: the usual curve's lowest and highest hours, and how far your
+    night moves it while you are awake, from the same curves."""
+    night = Night(2.0, 7.0)
+    mine, normal = day_after(night, USUAL), day_after(USUAL, USUAL)
+    text = describe_day(night, USUAL, mine, normal)
+    low_at = normal.clock_hours[normal.sensitivity.index(min(normal.sensitivity))]
+    high_at = normal.clock_hours[normal.sensitivity.index(max(normal.sensitivity))]
+    assert text.startswith("Your night: 02:00 to 07:00, 5 hours (usual: 8 hours).")
+    assert f"lowest around {clock(low_at)} and highest around {clock(high_at)}" in text
+    awake = [c for c, up in zip(difference(mine, normal), mine.awake, strict=True) if up]
+    assert f"up to {max(awake):.1f}% higher than after a usual night" in text
+    difference_text = describe_difference(mine, normal)
+    assert difference_text.startswith(f"When you get up, your night adds {awake[0]:.1f}% to")
+    assert f"By bedtime the difference is {abs(awake[-1]):.1f}%" in difference_text
 
 
 def test_the_nights_to_try_and_their_questions_are_read_and_checked():
@@ -332,3 +357,9 @@ def test_after_midnight_the_text_says_the_next_night():
     assert describe_difference_to(SHORT_DAY, NORMAL, shown).startswith(
         "The chart shows 04:00 to 03:00 the next night so far."
     )
+
+
+def test_every_look_up_names_an_entry_and_fills_its_placeholders():
+    from tests.content_calls import problems
+
+    assert problems("daily_rhythm_scene", "widgets/describers/daily_rhythm.py", {"_say": ()}) == []

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
+from tests.content_calls import problems as content_problems
 from widgets.describers.diary import describe_diary
 from widgets.models.diary import Diary, Entry
+from widgets.views.diary import diary_lines
 
 
 def diary(pains, moods):
@@ -44,3 +47,25 @@ def test_sleep_trend_is_in_hours_and_not_called_better_or_worse():
     sleep = text[text.index("Sleep's") :]
     assert sleep == "Sleep's 7-day average rose from 5.0 to 8.0 hours a night."
     assert "near 7.0 hours" in describe_diary(diary([5] * 5, [5] * 5))
+
+
+def test_the_words_come_from_the_same_averages_as_the_chart():
+    """The numbers the describer says are the first and last points of the chart's 7-day
+    average lines (widgets/views/diary.py draws them)."""
+    start = date(2026, 1, 1)
+    record = Diary(
+        tuple(
+            Entry(start + timedelta(days=i), 9 - i // 2, 4.0 + i / 4, 5, 1 + i // 3, 30)
+            for i in range(12)
+        )
+    )
+    averages = {line.name: line.ys for line in diary_lines(record) if ", 7-day" in line.name}
+    text = describe_diary(record)
+    for name, said in (("Pain", "Pain's"), ("Mood", "Mood's"), ("Hours of sleep", "Sleep's")):
+        ys = averages[f"{name}, 7-day average"]
+        found = re.search(rf"{said} 7-day average \w+ from ([\d.]+) to ([\d.]+)", text)
+        assert found and found.groups() == (f"{ys[0]:.1f}", f"{ys[-1]:.1f}"), (name, text)
+
+
+def test_every_sentence_the_describer_looks_up_is_in_diary_toml_with_its_fields():
+    assert content_problems("diary", "widgets/describers/diary.py", {"say": ()}) == []

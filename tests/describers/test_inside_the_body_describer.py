@@ -11,11 +11,12 @@ from dataclasses import replace
 import pytest
 
 from widgets.describers.inside_the_body import (
-    SCENE_FILE,
     WEEK,
     describe_blocker,
     describe_blocker_to,
+    describe_burst,
     describe_burst_on,
+    describe_one_day,
     describe_sensor,
     describe_sensor_to,
     describe_stress,
@@ -43,11 +44,14 @@ from widgets.models.stress_axis import (
     StressScenario,
     daily_average,
     last_day_change,
+    one_day,
+    peak,
     returned_to_baseline,
     simulate,
 )
 from widgets.models.synapse import SynapseDay, half_way_day, simulate_blocker
-from widgets.views.inside_the_body import STORIES, blocker_dose
+from widgets.views.inside_the_body import blocker_dose, stories
+from widgets.words import CONTENT_DIR
 
 RUN = simulate_blocker(0.6, 8, 7)
 HARD_DAY = simulate(PRESETS["hard_day"])
@@ -60,7 +64,7 @@ def percent(share: float) -> str:
 
 
 def test_the_scene_words_load_from_the_content_file_over_the_shared_ones():
-    assert SCENE_FILE.name == "inside_the_body_scene.toml" and SCENE_FILE.parent.name == "content"
+    assert (CONTENT_DIR / "inside_the_body_scene.toml").is_file()
     for simulator in ("synapse", "stress"):
         words = scene_words_for(simulator)
         assert words["play"]["play"] == "Play" and words["play"]["scrubber"] == "Day"
@@ -78,7 +82,8 @@ def test_every_sentence_pattern_only_asks_for_numbers_it_is_given():
         "day", "last", "start", "relief", "mood", "name", "half", "blocked", "level", "label",
         "changes", "now", "then", "amount", "pinned_relief", "pinned_mood", "guess", "after",
         "weeks", "stress", "end", "hard", "top", "top_day", "cortisol", "sensor", "sensor_now",
-        "sensor_then", "peak", "size", "length", "story", "dose",
+        "sensor_then", "peak", "size", "length", "story", "dose", "final", "without",
+        "with_medicine", "rise", "top_time", "low_time", "low",
     }  # fmt: skip
     for simulator in ("synapse", "stress"):
         for section in scene_text()[simulator].values():
@@ -264,7 +269,7 @@ def test_a_stress_still_going_at_the_end_has_no_answer_yet():
 
 
 def test_every_stress_question_is_about_a_story_in_the_menu_and_guesses_are_judged():
-    assert set(stress_questions()) <= set(STORIES) and "A hard day" in stress_questions()
+    assert set(stress_questions()) <= set(stories()) and "A hard day" in stress_questions()
     for story in stress_questions():
         assert "does cortisol go back" in stress_questions()[story].question
     right = describe_stress_guess("Months of pain", "changed", MONTHS)
@@ -298,3 +303,97 @@ def test_the_stress_pin_compares_the_day_and_says_which_run_comes_back():
         f"cortisol {100 * daily_average(MONTHS)[20].cortisol / MONTHS.baseline.cortisol:.0f}%"
         in same
     )
+
+
+# --- the whole-run texts: the same numbers the charts draw (widgets/content, [*.whole]) ---------
+
+
+def test_the_blocker_text_gives_the_rings_and_the_levels_the_chart_draws():
+    text = describe_blocker(0.6, RUN, 7)
+    relief, mood = half_way_day(RUN, "pain_relief"), half_way_day(RUN, "mood_effect")
+    early = next(d for d in RUN if d.day >= 9)
+    assert text.startswith(
+        f"The medicine starts on day 7. At this strength it blocks about "
+        f"{percent(RUN[-1].blocker)} of the pumps."
+    )
+    assert f"rises to about {early.level:.1f} times its usual level" in text
+    assert f"levels off near {percent(RUN[-1].pain_relief)} of this model's most" in text
+    assert f"half of the way there by day {relief} ({relief - 7} days in)." in text
+    assert (
+        f"it reaches {percent(RUN[-1].mood_effect)}, and it got half of that by day {mood}" in text
+    )
+    assert text.endswith("differs a lot from person to person.")
+    assert describe_blocker(0, RUN, 7).startswith("No medicine")
+
+
+def test_the_burst_text_gives_both_clearing_times():
+    assert describe_burst(1.23, 4.56, 0.5) == (
+        "After a burst, half the extra messenger is taken back up in about 1.2 seconds without "
+        "the medicine, and 4.6 seconds with it: blocking the pumps lets the signal last longer."
+    )
+    assert describe_burst(1.23, 4.56, 0) == (
+        "After a burst, half the extra messenger is taken back up in about 1.2 seconds."
+    )
+
+
+def test_the_stress_text_gives_the_peak_the_chart_draws_and_whether_it_came_back():
+    text = describe_stress(MONTHS, HARD_DAY)
+    rise = (peak(MONTHS) / MONTHS.baseline.cortisol - 1) * 100
+    day_rise = (peak(HARD_DAY) / HARD_DAY.baseline.cortisol - 1) * 100
+    assert f"Your stress (size 5 for 90 days) pushes cortisol up to {rise:.0f}% above" in text
+    assert f"A hard day pushes it up {day_rise:.0f}%, then it settles back." in text
+    if not returned_to_baseline(MONTHS):
+        change = last_day_change(MONTHS)
+        assert f"with cortisol {abs(change):.0f}% " in text
+    assert "on its way back to its usual state" in describe_stress(FORTNIGHT, HARD_DAY)
+    calm = simulate(PRESETS["calm"])
+    assert describe_stress(calm, HARD_DAY).startswith("With no extra stress, cortisol keeps")
+
+
+def test_the_sensor_text_gives_where_the_line_ends():
+    for run in (MONTHS, FORTNIGHT, HARD_DAY):
+        days = daily_average(run)
+        end = 100 * days[-1].gr / run.baseline.gr
+        text = describe_sensor(run)
+        assert text.startswith(
+            "The sensor line shows whether the system's thermostat has been reset. "
+        )
+        assert f"{end:.0f}%" in text or "it has settled there" in text
+
+
+def test_the_one_day_text_gives_the_peak_and_low_hours_of_that_day():
+    hours = one_day(MONTHS, 5)
+    usual = MONTHS.baseline.cortisol
+    top = max(hours, key=lambda s: s.cortisol)
+    low = min(hours, key=lambda s: s.cortisol)
+    text = describe_one_day(MONTHS, 5, "Day 5")
+    assert text == (
+        f"Day 5: cortisol is highest around {round((top.day - 5) * 24) % 24:02d}:00, at "
+        f"{100 * top.cortisol / usual:.0f}% of its usual daily average, and lowest around "
+        f"{round((low.day - 5) * 24) % 24:02d}:00, at {100 * low.cortisol / usual:.0f}%."
+    )
+    flat = simulate(replace(PRESETS["calm"], daily_rhythm=False))
+    assert "stays level all day" in describe_one_day(flat, 5, "Day 5")
+
+
+def test_the_model_refuses_a_setting_in_the_learners_words():
+    with pytest.raises(ValueError, match="stress length in days must be between 0 and 365"):
+        StressScenario(stress_days=400)
+
+
+def test_every_look_up_names_an_entry_and_fills_its_placeholders():
+    from tests.content_calls import problems
+
+    describer = "widgets/describers/inside_the_body.py"
+    assert problems("inside_the_body_scene", describer, {"_say": ()}) == []
+    model = "widgets/models/stress_axis.py"
+    assert problems("inside_the_body_scene", model, {"word": None}) == []
+    settings = scene_text()["stress"]["settings"]
+    assert set(settings) == {
+        "days",
+        "stress_size",
+        "stress_days",
+        "stress_start_day",
+        "feedback",
+        "sleep_loss",
+    }

@@ -13,7 +13,6 @@ import widgets.describers.pain_signal as describer
 from widgets.describers.pain_signal import (
     INPUTS,
     SAME_WITHIN,
-    SCENE_FILE,
     Prediction,
     describe_guess,
     describe_pin,
@@ -43,7 +42,9 @@ def numbers(text: str) -> list[float]:
 
 
 def test_the_content_file_is_where_the_words_are():
-    assert SCENE_FILE.name == "pain_signal_scene.toml" and SCENE_FILE.exists()
+    from widgets.words import content_path
+
+    assert content_path("pain_signal_scene").is_file()
     words = scene_text()
     assert words["play"]["scrubber"] == "Moment"
     assert set(words["controls"]) == set(INPUTS) == set(words["names"])

@@ -1,47 +1,25 @@
-"""The action plan: limits are enforced, and exported Markdown and HTML keep learner text inert."""
+"""The action plan: limits are enforced with plain messages, goals are checked for "when" and
+"how much", and the words come from widgets/content/action_plan.toml. The exported page and
+Markdown are tested in tests/describers/test_action_plan_describer.py."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from html.parser import HTMLParser
-
 import pytest
 
+from widgets.models import action_plan
 from widgets.models.action_plan import (
     MAX_ITEMS,
-    STRATEGIES,
+    SECTION_KEYS,
+    STRATEGY_KEYS,
     ActionPlan,
-    escape_markdown,
-    smart_tips,
-    to_html,
-    to_markdown,
+    default_title,
+    goal_hint,
+    goal_misses,
+    plan_title,
+    sections,
+    strategies,
 )
-
-PAYLOADS = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    '"><svg onload=alert(1)>',
-    "[click me](javascript:alert(1))",
-    "![pic](x)",
-    "`code` *bold* _em_ # heading",
-    "&lt;already escaped&gt;",
-    "</style><style>body{display:none}",
-]
-
-CRISIS = [("Samaritans", "Call 116 123, free, day or night")]
-
-
-def full_plan(text: str = "Walk for 10 minutes after lunch") -> ActionPlan:
-    return ActionPlan(
-        strategies=["pacing", "sleep_routine"],
-        goals=[text, "Phone Jo on Sunday evening for 20 minutes"],
-        warning_signs=[text, "Staying in bed after 10am"],
-        people_to_call=[("Jo", "07700 900123"), (text[:60], text[:100])],
-        crisis_lines=CRISIS + [(text, text[:100])],
-        reasons=["Walk with my dog again"],
-        helps=["Call my sister", text],
-    )
+from widgets.words import placeholders, word, words
 
 
 def test_a_plan_keeps_clean_text_and_drops_blanks():
@@ -76,6 +54,13 @@ def test_a_plan_keeps_clean_text_and_drops_blanks():
         ({"people_to_call": [("", "0123")]}, "add a name for 0123"),
         ({"people_to_call": ["Jo"]}, "needs a name and how to reach them"),
         ({"crisis_lines": [("c", "1")] * 11}, "up to 10 crisis lines"),
+        (
+            {"reasons": ["x" * 201]},
+            "^Reason can have up to 200 characters; this one has 201. Please",
+        ),
+        ({"helps": ["x" * 201]}, "^What helps can have up to 200 characters"),
+        ({"people_to_call": [("p", "1")] * 6}, "A few you trust is enough.$"),
+        ({"goals": ["g"] * 6}, "^Please choose up to 5 goals. A few clear ones work best.$"),
     ],
 )
 def test_limits_are_enforced(fields, message):
@@ -85,7 +70,7 @@ def test_limits_are_enforced(fields, message):
 
 def test_limits_are_inclusive():
     ActionPlan(
-        strategies=list(STRATEGIES),
+        strategies=list(STRATEGY_KEYS),
         goals=["x" * 200] * 5,
         warning_signs=["y" * 200] * 5,
         people_to_call=[("n" * 60, "h" * 100)] * 5,
@@ -93,157 +78,22 @@ def test_limits_are_inclusive():
     )
 
 
-def test_markdown_has_every_section_and_the_crisis_lines():
-    text = to_markdown(full_plan(), "My plan", made_on=date(2024, 3, 7))
-    assert text.startswith("# My plan\n\nMade on 7 March 2024\n")
-    headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
-    # issue 12: the five parts lesson 06 lists, in its order, then the safety box
-    assert headings == [
-        "1. My reasons",
-        "2. My steps: ways I will step in",
-        "2. My steps: my goals",
-        "3. My warning signs",
-        "4. What helps then",
-        "5. Who I can call",
-        "If things get very hard",
-    ]
-    assert "- Walk with my dog again" in text and "- Call my sister" in text
-    assert "- " + STRATEGIES["pacing"] in text
-    assert "- **Jo:** 07700 900123" in text
-    assert "- **Samaritans:** Call 116 123, free, day or night" in text
-    assert "local emergency number" in text
-    empty = to_markdown(ActionPlan())
-    assert empty.startswith("# My action plan") and empty.count("Nothing added yet.") == 6
-
-
 @pytest.mark.parametrize(
-    ("text", "escaped"),
+    ("goal", "missing"),
     [
-        ("<script>alert(1)</script>", r"\<script\>alert\(1\)\</script\>"),
-        ("[x](http://e.example)", r"\[x\]\(http://e.example\)"),
-        ("`a` *b* _c_ # d", r"\`a\` \*b\* \_c\_ \# d"),
-        ("back\\slash", r"back\\slash"),
-        ("- not a list", r"\- not a list"),
-        ("+ not a list", r"\+ not a list"),
-        ("1. not a list", r"1\. not a list"),
-        ("a & b", r"a \& b"),
-        ("pain-free 2.5 hours", "pain-free 2.5 hours"),
+        ("Walk for 10 minutes after lunch", []),
+        ("Walk more", ["how_much", "when"]),
+        ("Walk twice", ["when"]),
+        ("Walk on Monday", ["how_much"]),
+        ("Walk on Mon/Wed/Fri", []),  # issue 12: named days say both when and how often
+        ("Swim on Tues and Thurs mornings", []),
+        ("Walk on weekdays", []),
+        ("Stretch every evening", []),
+        ("", []),
     ],
 )
-def test_escape_markdown(text, escaped):
-    assert escape_markdown(text) == escaped
-
-
-@pytest.mark.parametrize("payload", PAYLOADS)
-def test_markdown_leaves_no_active_markup_from_learner_text(payload):
-    text = to_markdown(full_plan(payload), payload[:100])
-    without_escapes = re.sub(r"\\.", "", text)
-    assert "<" not in without_escapes and "[" not in without_escapes
-    assert "`" not in without_escapes and "_" not in without_escapes
-
-
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-        self.attrs: list[tuple[str, str | None]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-        self.attrs += attrs
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def test_html_is_a_complete_printable_page_with_every_part():
-    page = to_html(full_plan(), "My plan", made_on=date(2024, 3, 7))
-    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
-    assert '<meta charset="utf-8">' in page and "<title>My plan</title>" in page
-    assert "@media print" in page and page.rstrip().endswith("</html>")
-    parser = _Collector()
-    parser.feed(page)
-    text = " ".join(parser.text)
-    for part in (
-        "Walk for 10 minutes after lunch",
-        "Jo",
-        "07700 900123",
-        "Samaritans",
-        STRATEGIES["sleep_routine"],
-        "Made on 7 March 2024",
-        "local emergency number",
-    ):
-        assert part in text
-    assert set(parser.tags) <= {
-        "html",
-        "head",
-        "meta",
-        "title",
-        "style",
-        "body",
-        "main",
-        "h1",
-        "h2",
-        "p",
-        "section",
-        "ul",
-        "li",
-        "strong",
-        "div",
-    }
-    assert {name for name, _ in parser.attrs} <= {"lang", "charset", "name", "content", "class"}
-
-
-@pytest.mark.parametrize("payload", PAYLOADS)
-def test_html_escapes_every_learner_string(payload):
-    page = to_html(full_plan(payload), payload[:100])
-    lowered = page.lower()
-    assert "<script" not in lowered and "<img" not in lowered and "<svg" not in lowered
-    assert "http" not in lowered
-    assert lowered.count("<style>") == 1 and lowered.count("</style>") == 1
-    parser = _Collector()
-    parser.feed(page)
-    assert payload in " ".join(parser.text)  # shown to the reader exactly as typed
-    assert "script" not in parser.tags and "img" not in parser.tags and "svg" not in parser.tags
-    assert {name for name, _ in parser.attrs} <= {"lang", "charset", "name", "content", "class"}
-
-
-def test_html_escapes_the_script_and_img_payloads_exactly():
-    page = to_html(full_plan("<script>alert(1)</script> <img src=x onerror=alert(1)>"))
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;" in page
-
-
-def test_an_empty_plan_prints_lines_to_write_on_and_still_shows_crisis_help():
-    page = to_html(ActionPlan())
-    assert page.count('class="write-in"') == 18  # three lines to write on for each part
-    assert "local emergency number" in page and "http" not in page
-
-
-def test_bad_titles_and_dates_are_refused():
-    with pytest.raises(ValueError, match="title can have up to 100"):
-        to_html(ActionPlan(), "t" * 101)
-    with pytest.raises(ValueError, match="made_on must be a date"):
-        to_markdown(ActionPlan(), made_on="2024-03-07")
-    assert "<title>My action plan</title>" in to_html(ActionPlan(), "   ")
-
-
-@pytest.mark.parametrize(
-    ("goal", "count"),
-    [
-        ("Walk for 10 minutes after lunch", 0),
-        ("Walk more", 2),
-        ("Walk twice", 1),
-        ("Walk on Monday", 1),
-        ("Walk on Mon/Wed/Fri", 0),  # issue 12: named days say both when and how often
-        ("Swim on Tues and Thurs mornings", 0),
-        ("Walk on weekdays", 0),
-        ("Stretch every evening", 0),
-        ("", 0),
-    ],
-)
-def test_smart_tips(goal, count):
-    assert len(smart_tips(goal)) == count
+def test_goal_misses(goal, missing):
+    assert goal_misses(goal) == missing
 
 
 def test_reasons_and_what_helps_are_checked_like_the_other_parts():
@@ -253,5 +103,48 @@ def test_reasons_and_what_helps_are_checked_like_the_other_parts():
         ActionPlan(reasons=[f"reason {i}" for i in range(6)])
     with pytest.raises(ValueError, match="200 characters"):
         ActionPlan(helps=["x" * 201])
-    page = to_html(ActionPlan(reasons=["<b>me</b>"]))
-    assert "&lt;b&gt;me&lt;/b&gt;" in page and "<b>me" not in page
+
+
+def test_a_title_is_one_clean_line_or_the_default():
+    assert plan_title("  Jo's\nplan ") == "Jo's plan"
+    assert plan_title("   ") == plan_title("") == default_title() == "My action plan"
+    with pytest.raises(ValueError, match="^The title can have up to 100 characters"):
+        plan_title("t" * 101)
+
+
+# ---- the content file (widgets/content/action_plan.toml) -----------------------------------------
+
+
+def test_the_content_file_has_every_strategy_and_part_in_order():
+    content = words("action_plan", "en")
+    assert tuple(content["strategies"]) == STRATEGY_KEYS == tuple(strategies())
+    assert tuple(content["sections"]) == SECTION_KEYS == tuple(f for f, _ in sections())
+    assert [heading for _, heading in sections()][0] == "1. My reasons"
+    assert len(content["export"]["months"]) == 12
+    assert "when" in goal_hint() and "how much" in goal_hint()
+
+
+@pytest.mark.parametrize(
+    ("key", "fields"),
+    [
+        ("too_long", {"what", "limit", "length"}),
+        ("too_many", {"most", "parts"}),
+        ("no_name", {"how"}),
+        ("no_way_to_reach", {"name"}),
+        ("too_many_people", {"most", "parts"}),
+    ],
+)
+def test_each_message_keeps_the_placeholders_the_model_fills(key, fields):
+    assert placeholders(word("action_plan", "errors", key, language="en")) == fields
+
+
+def test_the_old_constant_names_still_read_the_content():
+    """workbook/sheets.py, widgets/models/learner_record.py and some tests use these names."""
+    assert strategies() == action_plan.STRATEGIES and sections() == action_plan.SECTIONS
+    assert goal_hint() == action_plan.GOAL_HINT and default_title() == action_plan.DEFAULT_TITLE
+    assert action_plan.CRISIS_HEADING == "If things get very hard"
+    assert action_plan.CRISIS_TEXT.startswith("You do not have to face a crisis alone.")
+    assert action_plan.EMERGENCY_TEXT.endswith("call your local emergency number.")
+    assert action_plan.NOTHING_YET == "Nothing added yet."
+    with pytest.raises(AttributeError):
+        action_plan.NO_SUCH_NAME  # noqa: B018

@@ -24,6 +24,7 @@ from widgets.models.cycle import (
     trial,
     with_strategies,
 )
+from widgets.words import words
 
 FLARE = {"flare_day": 6, "flare_days": 14, "flare_size": 8}
 STUCK = {node: 8.0 for node in NODES}
@@ -61,7 +62,7 @@ def reachable_states():
 
 
 def test_the_sleep_to_pain_weight_is_larger_than_the_pain_to_sleep_weight():
-    assert LINKS[("pain", "poor_sleep")][0] > LINKS[("poor_sleep", "pain")][0]
+    assert LINKS[("pain", "poor_sleep")] > LINKS[("poor_sleep", "pain")]
 
 
 def test_a_matched_push_on_sleep_moves_next_day_pain_more_than_the_reverse_everywhere():
@@ -181,7 +182,7 @@ def test_starting_later_can_still_unstick_the_loop_but_not_too_late():
 def test_each_sourced_strategy_does_about_what_its_source_reports_across_the_trial(key):
     """docs/models/cycle.md, "How strategies are sized": the trial's averages match the lessons."""
     result = trial((key,))
-    for node, target, unit, _source in CALIBRATION[key]:
+    for node, target, unit in CALIBRATION[key]:
         if unit == "%":
             assert result.percent(node) == pytest.approx(target, abs=5), (key, node)
         else:
@@ -191,10 +192,10 @@ def test_each_sourced_strategy_does_about_what_its_source_reports_across_the_tri
 def test_the_calibration_targets_are_the_ones_the_lessons_cite():
     """Published numbers: fail if a target drifts from its source (Dear 2015; Ferreira 2021;
     Fransen 2015)."""
-    assert CALIBRATION["cbt"][0][:3] == ("low_mood", -36.0, "%")
-    assert CALIBRATION["cbt"][1][:3] == ("pain", -12.0, "%")
-    assert CALIBRATION["medication"][0][:3] == ("pain", -0.5, "points")
-    assert CALIBRATION["activity"][0][:3] == ("pain", -1.2, "points")
+    assert CALIBRATION["cbt"][0] == ("low_mood", -36.0, "%")
+    assert CALIBRATION["cbt"][1] == ("pain", -12.0, "%")
+    assert CALIBRATION["medication"][0] == ("pain", -0.5, "points")
+    assert CALIBRATION["activity"][0] == ("pain", -1.2, "points")
 
 
 def test_the_illustrative_strategies_keep_their_stated_order():
@@ -259,14 +260,33 @@ def test_days_scales_and_pushes():
 
 
 def test_every_link_names_its_mechanism_and_every_strategy_its_source():
-    assert all(why for _weight, why in LINKS.values())
-    assert all(s.source and s.why for s in STRATEGIES.values())
+    """The words are in widgets/content/cycle_scene.toml, one entry per link and strategy."""
+    content = words("cycle_scene", "en")
+    assert all(content["mechanisms"][target][source] for target, source in LINKS)
+    assert sum(len(pushed) for pushed in content["mechanisms"].values()) == len(LINKS)
+    assert set(content["strategies"]) == set(STRATEGIES)
+    assert all(s["label"] and s["source"] and s["why"] for s in content["strategies"].values())
 
 
 def test_moving_no_longer_claims_endorphins():
     """Lesson 03 was corrected (Siebers 2021; Vaegter & Jones 2020): the link says "the body's
     own pain relief", not endorphins."""
-    assert all("endorphin" not in why for _weight, why in LINKS.values())
+    mechanisms = words("cycle_scene", "en")["mechanisms"]
+    assert mechanisms["pain"]["inactivity"].endswith("the body's own pain relief")
+    assert all("endorphin" not in why for pushed in mechanisms.values() for why in pushed.values())
+
+
+def test_the_range_messages_come_from_the_content_file():
+    """A learner reads these after "That setting could not be used:" (widgets/ui/controls.py)."""
+    with pytest.raises(ValueError) as caught:
+        Scenario(flare_day=400)
+    assert str(caught.value) == "flare day must be between 0 and 83, got 400"
+    with pytest.raises(ValueError) as caught:
+        Scenario(start={"low_mood": 12})
+    assert str(caught.value) == "starting low_mood must be between 0 and 10, got 12"
+    with pytest.raises(ValueError) as caught:
+        Scenario(connectivity="tight")
+    assert str(caught.value) == "connectivity must be a number, got 'tight'"
 
 
 @pytest.mark.parametrize(

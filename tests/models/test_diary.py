@@ -6,21 +6,30 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from tests.content_calls import problems as content_problems
+from widgets.models import diary as diary_model
 from widgets.models.diary import (
     COLUMNS,
     MAX_BYTES,
     MAX_ROWS,
+    NUMBER_FIELDS,
+    RANGES,
     Diary,
     Entry,
     ImportResult,
     RowProblem,
     clean_text,
+    day_count,
     from_csv,
     guard_formula,
     merge,
+    say,
+    scale,
+    scales,
     to_csv,
     unguard_formula,
 )
+from widgets.words import word
 
 HEADER = ",".join(COLUMNS)
 GOOD = "2024-03-07,4,7.5,6,5,30,fine"
@@ -453,3 +462,40 @@ def test_merge_accepts_a_diary_or_entries_and_refuses_other_things():
 def test_row_problem_and_result_are_plain_values():
     assert str(RowProblem(4, "x")) == "Line 4: x"
     assert ImportResult().ok and ImportResult().summary == "We read 0 days from the file."
+
+
+# ---- words ---------------------------------------------------------------------------------
+
+
+def test_every_message_the_model_looks_up_is_in_diary_toml_with_its_fields():
+    assert content_problems("diary", "widgets/models/diary.py", {"say": (), "word": None}) == []
+
+
+def test_a_scale_has_its_range_from_the_model_and_its_words_from_the_content_file():
+    pain = scale("pain")
+    assert (pain.low, pain.high, pain.whole) == (0, 10, True)
+    assert (pain.label, pain.low_means) == ("Pain", "no pain")
+    assert pain.high_means == "the worst pain you can imagine"
+    assert scale("sleep_hours").whole is False and scale("active_minutes").high == 1440
+    assert set(scales()) == set(RANGES) == set(NUMBER_FIELDS)
+    assert all(s.label and s.low_means and s.high_means for s in scales().values())
+    assert scales() == diary_model.SCALES  # for code written before scales() (workbook/)
+
+
+def test_day_count_and_say_fill_in_the_content_files_templates():
+    assert (day_count(1), day_count(0), day_count(12)) == ("1 day", "0 days", "12 days")
+    assert say("file", "line", line=3, message="Oops.") == "Line 3: Oops."
+    assert word("diary", "file", "save_as") in from_csv(b"\x00\x01").error
+
+
+def test_a_good_file_is_read_without_looking_up_a_single_word(monkeypatch):
+    """Messages are looked up only when there is something to say, so a ten-year file is read
+    as fast as before the words moved to a content file."""
+    data = to_csv(Diary(tuple(entry(date(2020, 1, 1) + timedelta(days=i)) for i in range(400))))
+
+    def no_words(*keys, **_language):
+        raise AssertionError(f"looked up {keys} with nothing to say")
+
+    monkeypatch.setattr(diary_model, "word", no_words)
+    result = from_csv(data.encode("utf-8"))
+    assert result.ok and len(result.entries) == 400 and not result.problems

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from widgets.course_config import course_settings
 from widgets.models import learner_record as lr
 from widgets.models.action_plan import STRATEGIES, ActionPlan
 from widgets.models.diary import Diary, Entry
@@ -252,22 +253,22 @@ def test_the_document_lists_every_part_under_its_version():
 
 
 @pytest.mark.parametrize(
-    "text, expected",
+    "text, refusal",
     [
-        ("{not json", lr.UNREADABLE),
-        ("", lr.EMPTY),
-        ("   ", lr.EMPTY),
-        ('"just text"', lr.NOT_A_RECORD),
-        ("42", lr.NOT_A_RECORD),
-        ("null", lr.NOT_A_RECORD),
-        ('{"name": "a spreadsheet", "rows": 3}', lr.NOT_A_RECORD),
-        ('{"version": 1, "name": "x"}', lr.NOT_A_RECORD),
-        ("1" * 5000, lr.UNREADABLE),  # more digits than Python reads as a number
+        ("{not json", "unreadable"),
+        ("", "empty"),
+        ("   ", "empty"),
+        ('"just text"', "not_a_record"),
+        ("42", "not_a_record"),
+        ("null", "not_a_record"),
+        ('{"name": "a spreadsheet", "rows": 3}', "not_a_record"),
+        ('{"version": 1, "name": "x"}', "not_a_record"),
+        ("1" * 5000, "unreadable"),  # more digits than Python reads as a number
     ],
 )
-def test_text_that_is_not_a_record_is_refused_whole_with_a_plain_message(text, expected):
+def test_text_that_is_not_a_record_is_refused_whole_with_a_plain_message(text, refusal):
     result = parse_text(text)
-    assert not result.ok and result.error == expected
+    assert not result.ok and result.error == lr.refusal(refusal)
     assert result.record.is_empty and not result.newer
 
 
@@ -298,33 +299,37 @@ def test_a_document_over_1_mb_is_refused_before_it_is_read():
 
 
 def test_deep_nesting_is_refused_without_recursion():
-    assert parse_text("[" * 100_000 + "]" * 100_000).error == lr.TOO_DEEP
-    assert parse_text('{"a":' * 50_000 + "1" + "}" * 50_000).error == lr.TOO_DEEP
+    assert parse_text("[" * 100_000 + "]" * 100_000).error == lr.refusal("too_deep")
+    assert parse_text('{"a":' * 50_000 + "1" + "}" * 50_000).error == lr.refusal("too_deep")
     nested: list = []
     for _ in range(50_000):
         nested = [nested]
-    assert parse({"version": 1, "diary": nested}).error == lr.TOO_DEEP
+    assert parse({"version": 1, "diary": nested}).error == lr.refusal("too_deep")
     # brackets inside text are not nesting
     fine = parse_text(json.dumps(doc(diary=[diary_day(note="[[[[[[[[[[[[{{{{{{{{{")])))
     assert fine.ok and fine.record.diary.entries[0].note.startswith("[[[[")
 
 
 def test_a_flood_of_small_values_is_refused():
-    assert parse_text("[" + "0," * 200_000 + "0]").error == lr.TOO_MANY
-    assert parse({"version": 1, "diary": [0] * 200_000}).error == lr.TOO_MANY
+    assert parse_text("[" + "0," * 200_000 + "0]").error == lr.refusal("too_many")
+    assert parse({"version": 1, "diary": [0] * 200_000}).error == lr.refusal("too_many")
 
 
 def test_values_json_cannot_hold_are_refused():
-    assert parse({"version": 1, 5: "x"}).error == lr.UNREADABLE  # a key that is not text
-    assert parse({"version": 1, "diary": {1, 2}}).error == lr.UNREADABLE  # a set
-    assert parse({"version": 1, "diary": (diary_day(),)}).error == lr.UNREADABLE  # a tuple
+    assert parse({"version": 1, 5: "x"}).error == lr.refusal("unreadable")  # a key that is not text
+    assert parse({"version": 1, "diary": {1, 2}}).error == lr.refusal("unreadable")  # a set
+    assert parse({"version": 1, "diary": (diary_day(),)}).error == lr.refusal(
+        "unreadable"
+    )  # a tuple
 
 
 def test_bytes_must_be_utf8_and_a_byte_order_mark_is_fine():
     text = to_text(LearnerRecord(lessons=(LessonProgress("00_welcome.ipynb"),)))
     assert parse_text(b"\xef\xbb\xbf" + text.encode()).record.lessons[0].file == "00_welcome.ipynb"
-    assert parse_text("\ufeff".encode("utf-16") + text.encode("utf-16")).error == lr.UNREADABLE
-    assert parse_text(b"\xff\xfe\x00\x00").error == lr.UNREADABLE
+    assert parse_text("\ufeff".encode("utf-16") + text.encode("utf-16")).error == lr.refusal(
+        "unreadable"
+    )
+    assert parse_text(b"\xff\xfe\x00\x00").error == lr.refusal("unreadable")
 
 
 def test_parse_never_raises_on_junk():
@@ -708,7 +713,8 @@ def test_merge_stays_within_the_caps_keeping_the_newest():
 
 
 def test_the_course_id_comes_from_the_title_in_course_toml():
-    assert lr.default_course_id() == "breaking-the-cycle"
+    # The course.toml in use (BTC_COURSE_TOML may name another course's) gives the id.
+    assert lr.default_course_id() == course_id(course_settings().title)
     assert course_id("Breaking the Cycle") == "breaking-the-cycle"
     assert course_id("  Ça va? Pain & Mood 101 ") == "ca-va-pain-mood-101"
     assert course_id("日本語") == "course"
@@ -789,3 +795,48 @@ def test_a_bad_item_in_a_part_leaves_out_that_item_only():
     texts["diary"] = json.dumps({"version": 1, "diary": [{"date": "2024-13-01"}]})
     result = lr.parse_parts(texts)
     assert result.ok and result.problems and result.record.lessons[0].file == "00_welcome.ipynb"
+
+
+# ---- words ---------------------------------------------------------------------------------
+
+LOOK_UPS = {
+    "say": (),
+    "_name": ("name",),
+    "_named": ("name",),
+    "refusal": ("refused",),
+    "_invalid": ("invalid",),
+}
+
+
+def test_every_message_is_in_learner_record_toml_with_its_fields():
+    from tests.content_calls import looked_up, problems
+
+    path = "widgets/models/learner_record.py"
+    assert len(looked_up(path, LOOK_UPS)) > 100
+    assert problems("learner_record", path, LOOK_UPS) == []
+
+
+def test_refusals_and_reasons_are_the_content_files_sentences():
+    from widgets.words import word
+
+    assert lr.refusal("empty") == word("learner_record", "refused", "empty")
+    assert parse_text("").error == "This record is empty."
+    too_big = parse_text(b" " * (lr.MAX_BYTES + 1)).error
+    assert too_big.startswith("This record is too big to read: 1,000,001 bytes.")
+    newer = parse_text('{"version": 99}')
+    assert newer.newer and "(version 99; this page reads version 1)" in newer.error
+    with pytest.raises(ValueError, match="^Opened must be true or false, but it is text.$"):
+        LessonProgress("00_welcome.ipynb", opened="yes")
+
+
+def test_a_good_record_is_read_and_written_without_looking_up_a_single_word(monkeypatch):
+    """Words are looked up only when there is something to say, so reading a record (up to 3,660
+    diary days) costs no more than before they moved to a content file."""
+    text = to_text(random_record(random.Random(7)))
+
+    def no_words(*keys, **_language):
+        raise AssertionError(f"looked up {keys} with nothing to say")
+
+    monkeypatch.setattr(lr, "word", no_words)
+    result = parse_text(text)
+    assert result.ok and not result.problems and to_text(result.record) == text

@@ -6,7 +6,9 @@ import pytest
 
 from widgets.models.pacing import (
     FLARE_ABOVE,
-    KIND_LABELS,
+    KINDS,
+    MAX_DAYS,
+    MIN_DAYS,
     PlanWeek,
     baseline,
     boom_and_bust,
@@ -14,6 +16,7 @@ from widgets.models.pacing import (
     plan,
     summary,
 )
+from widgets.words import placeholders, words
 
 
 def test_baseline_is_the_mean_rounded_to_one_decimal():
@@ -43,6 +46,22 @@ def test_baseline_is_the_mean_rounded_to_one_decimal():
 def test_bad_baselines_are_refused(days, message):
     with pytest.raises(ValueError, match=message):
         baseline(days)
+
+
+def test_a_learners_messages_come_from_the_content_file_with_the_models_numbers():
+    errors = words("pacing", "en")["errors"]
+    assert placeholders(errors["too_few_days"]) == {"min_days"}
+    assert placeholders(errors["day_out_of_range"]) == {"day", "max_minutes", "value"}
+    with pytest.raises(ValueError) as error:
+        baseline([5])
+    assert str(error.value) == errors["too_few_days"].format(min_days=MIN_DAYS)
+    with pytest.raises(ValueError) as error:
+        baseline([5] * (MAX_DAYS + 1))
+    assert str(error.value) == errors["too_many_days"].format(max_days=MAX_DAYS)
+
+
+def test_every_kind_of_day_has_words():
+    assert set(words("pacing", "en")["kinds"]) == set(KINDS)
 
 
 def test_plan_starts_below_baseline_and_grows_ten_percent_a_week():
@@ -101,7 +120,7 @@ def test_boom_and_bust_is_deterministic_and_follows_its_rules():
     assert series == boom_and_bust(30, days=56, seed=3)
     assert series != boom_and_bust(30, days=56, seed=4)
     assert [d.day for d in series] == list(range(1, 57))
-    assert {d.kind for d in series} <= set(KIND_LABELS)
+    assert {d.kind for d in series} <= set(KINDS)
     for i, d in enumerate(series):
         if d.kind == "overdo":
             assert d.minutes > FLARE_ABOVE * 30

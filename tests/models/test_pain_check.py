@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.models.pain_check import NOT_A_DIAGNOSIS, QUESTIONS, SOURCE, band, score
+from widgets.models.pain_check import QUESTION_COUNT, band, questions, score
+from widgets.words import words
+
+CHECK = words("pain_check", "en")["check"]
+NOT_A_DIAGNOSIS, SOURCE = CHECK["not_a_diagnosis"], CHECK["source"]
 
 
 @pytest.mark.parametrize(
@@ -44,14 +48,14 @@ def test_every_message_says_not_a_diagnosis_and_gives_a_next_step():
 
 
 def test_questions_are_our_own_and_cite_the_peg():
-    assert len(QUESTIONS) == 3
+    assert len(questions()) == QUESTION_COUNT == 3
     assert "Krebs" in SOURCE and "2009" in SOURCE and "our own wording" in SOURCE
     peg_phrases = (
         "describes your pain on average",
         "interfered with your enjoyment of life",
         "interfered with your general activity",
     )
-    for question in QUESTIONS:
+    for question in questions():
         assert question.low_label.startswith("0 = ") and question.high_label.startswith("10 = ")
         assert not any(phrase in question.text for phrase in peg_phrases)
 
@@ -76,3 +80,14 @@ def test_questions_are_our_own_and_cite_the_peg():
 def test_bad_answers_are_refused(answers, message):
     with pytest.raises(ValueError, match=message):
         score(answers)
+
+
+def test_every_band_has_a_name_and_a_message_in_the_content_file():
+    content = words("pain_check", "en")
+    assert set(content["bands"]) == set(content["messages"]) == {"mild", "moderate", "severe"}
+    assert score([9, 9, 9]).message == content["messages"]["severe"]
+    assert [q.short_name for q in questions()] == [
+        "Pain strength",
+        "Gets in the way of enjoying life",
+        "Gets in the way of activities",
+    ]

@@ -64,3 +64,12 @@ def test_the_same_course_and_day_give_the_same_uid_so_a_second_import_updates_it
 def test_a_reminder_needs_a_date():
     with pytest.raises(ValueError, match="needs a date"):
         weekly_reminder("2026-01-05", "t", "d", "c")
+
+
+def test_the_product_id_names_the_language_of_the_text_and_comes_from_the_content_file():
+    from widgets.words import word
+
+    product = word("practice", "calendar_product")
+    assert product == "-//Breaking the Cycle//weekly check-in//EN"
+    text = weekly_reminder(dt.date(2026, 1, 5), "t", "d", "c", MADE)
+    assert f"\r\nPRODID:{product}\r\n" in text

@@ -1,18 +1,23 @@
-"""The support map: supporters are checked, the map is bounded, gaps are plain and kind."""
+"""The support map: supporters are checked, the map is bounded, gaps are found as keys, and the
+words (kinds, ideas, messages) come from widgets/content/support_map.toml."""
 
 from __future__ import annotations
 
 import pytest
 
+from widgets.models import support_map
 from widgets.models.support_map import (
-    HELP_TYPES,
-    IDEAS,
-    KINDS,
+    HELP_KEYS,
+    KIND_KEYS,
     MAX_SUPPORTERS,
     Supporter,
     SupportMap,
-    gaps,
+    gap_keys,
+    help_types,
+    ideas,
+    kinds,
 )
+from widgets.words import placeholders, word, words
 
 
 def person(name: str = "Sam", kind: str = "person", helps=("emotional",)) -> Supporter:
@@ -67,14 +72,11 @@ def test_names_are_unique_ignoring_case_and_the_map_holds_at_most_30():
         SupportMap(("Sam",))
 
 
-def test_gaps_name_each_missing_kind_of_help_in_plain_sentences():
-    assert "empty so far" in gaps(SupportMap())[0]
-    only_emotional = SupportMap((person("Sam"),))
-    found = gaps(only_emotional)
-    assert len(found) == 3
-    assert "practical help" in found[0] and "information" in found[1]
-    assert "no professional" in found[2]
-    assert all(sentence.endswith(".") and "<" not in sentence for sentence in found)
+def test_gap_keys_name_each_missing_kind_of_help_then_a_missing_professional():
+    assert gap_keys(SupportMap()) == ["empty"]
+    assert gap_keys(SupportMap((person("Sam"),))) == ["practical", "information", "professional"]
+    only_a_doctor = SupportMap((person("Dr Lee", "professional", ["information"]),))
+    assert gap_keys(only_a_doctor) == ["practical", "emotional"]
 
 
 def test_a_well_covered_map_has_no_gaps():
@@ -84,14 +86,53 @@ def test_a_well_covered_map_has_no_gaps():
             person("Dr Lee", "professional", ["information"]),
         )
     )
-    assert gaps(full) == []
+    assert gap_keys(full) == []
 
 
 def test_ideas_cover_the_main_routes_and_caution_online_communities():
-    titles = " ".join(idea.title.lower() for idea in IDEAS)
-    for word in ("peer support", "self-management", "doctor", "helpline", "online"):
-        assert word in titles
-    online = next(idea for idea in IDEAS if "online" in idea.title.lower())
+    titles = " ".join(idea.title.lower() for idea in ideas())
+    for word_ in ("peer support", "self-management", "doctor", "helpline", "online"):
+        assert word_ in titles
+    online = next(idea for idea in ideas() if "online" in idea.title.lower())
     assert online.caution
-    assert set(KINDS) == {"person", "group", "professional"}
-    assert set(HELP_TYPES) == {"practical", "emotional", "information"}
+    assert [idea for idea in ideas() if idea.caution] == [online]
+    assert set(kinds()) == set(KIND_KEYS) == {"person", "group", "professional"}
+    assert set(help_types()) == set(HELP_KEYS) == {"practical", "emotional", "information"}
+
+
+# ---- the content file (widgets/content/support_map.toml) -----------------------------------------
+
+
+def test_the_content_file_has_every_kind_and_kind_of_help_and_a_gap_for_each():
+    content = words("support_map", "en")
+    assert tuple(content["kinds"]) == KIND_KEYS
+    assert tuple(content["help"]) == HELP_KEYS
+    for key in KIND_KEYS:
+        assert set(content["kinds"][key]) == {"name", "plural", "about"}
+    for key in HELP_KEYS:
+        assert set(content["help"][key]) == {"name", "words", "about"}
+    for key in ("empty", *HELP_KEYS, "professional"):
+        assert content["gaps"][key].endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("key", "fields"),
+    [
+        ("no_name", set()),
+        ("name_too_long", {"limit"}),
+        ("no_help", {"name"}),
+        ("full", {"most"}),
+        ("already", {"name"}),
+        ("nobody_called", {"name"}),
+    ],
+)
+def test_each_message_keeps_the_placeholders_the_model_fills(key, fields):
+    assert placeholders(word("support_map", "errors", key, language="en")) == fields
+
+
+def test_the_old_constant_names_still_read_the_content():
+    """workbook/sheets.py and widgets/models/learner_record.py's tests use these names."""
+    assert kinds() == support_map.KINDS and help_types() == support_map.HELP_TYPES
+    assert ideas() == support_map.IDEAS
+    with pytest.raises(AttributeError):
+        support_map.NO_SUCH_NAME  # noqa: B018

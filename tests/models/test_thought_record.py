@@ -1,19 +1,24 @@
-"""The thought record: traps are complete and plain, records are checked, summaries are text."""
+"""The thought record: traps are complete and plain, records are checked, and the words (traps,
+questions, worked examples, messages) come from widgets/content/thought_record.toml."""
 
 from __future__ import annotations
 
 import pytest
 
+from widgets.models import thought_record
 from widgets.models.thought_record import (
     MAX_FEELINGS,
-    PROMPTS,
+    STEP_KEYS,
     TEXT_LIMIT,
-    THINKING_TRAPS,
-    WORKED_EXAMPLES,
+    TRAP_KEYS,
     ThoughtRecord,
     change_in_feelings,
-    to_text,
+    feeling_ideas,
+    prompts,
+    thinking_traps,
+    worked_examples,
 )
+from widgets.words import placeholders, word, words
 
 EXPECTED_TRAPS = {
     "catastrophising",
@@ -29,17 +34,19 @@ EXPECTED_TRAPS = {
 
 
 def test_every_trap_has_a_name_a_short_description_and_an_example():
-    assert set(THINKING_TRAPS) == EXPECTED_TRAPS
-    for trap in THINKING_TRAPS.values():
+    traps = thinking_traps()
+    assert set(traps) == EXPECTED_TRAPS and tuple(traps) == TRAP_KEYS
+    for trap in traps.values():
         assert trap.name and trap.description.endswith(".") and trap.example
         assert len(trap.description.split()) <= 20  # short, plain sentences
         assert max(len(word) for word in trap.description.split()) <= 15
 
 
 def test_worked_examples_are_valid_pain_related_and_show_feelings_easing():
-    assert 2 <= len(WORKED_EXAMPLES) <= 3
+    examples = worked_examples()
+    assert 2 <= len(examples) <= 3
     pain_words = ("pain", "back", "knee", "shoulder", "ache", "flare", "stiff")
-    for record in WORKED_EXAMPLES.values():
+    for record in examples.values():
         text = " ".join([record.situation, record.automatic_thought]).lower()
         assert any(word in text for word in pain_words)
         assert record.traps and record.balanced_thought
@@ -63,7 +70,7 @@ def test_a_record_keeps_clean_text_and_matches_rerated_names_to_the_first_spelli
 def test_an_empty_record_is_allowed_while_the_learner_works():
     record = ThoughtRecord()
     assert change_in_feelings(record) == []
-    assert "(left blank)" in to_text(record)
+    assert record.traps == () and record.situation == ""
 
 
 def test_limits_are_inclusive():
@@ -102,25 +109,10 @@ def test_bad_records_are_refused(fields, message):
         ThoughtRecord(**fields)
 
 
-def test_to_text_is_plain_text_with_every_part_and_keeps_markup_as_typed():
-    record = ThoughtRecord(
-        situation="Line one\nLine two <script>alert(1)</script>",
-        automatic_thought="It will never get better",
-        feelings=[("low", 80)],
-        traps=["overgeneralising"],
-        balanced_thought="Some days are better than others",
-        rerated=[("low", 50)],
-    )
-    text = to_text(record, title="Tuesday\n<b>")
-    assert text.startswith("Tuesday <b>\n===========\n")
-    assert "  Line one\n  Line two <script>alert(1)</script>" in text
-    assert "- low: 80 before, 50 after" in text
-    assert "- Overgeneralising" in text
-    assert text.endswith("Some days are better than others\n")
-
-
 def test_every_step_has_a_prompt():
-    assert set(PROMPTS) == {
+    assert tuple(prompts()) == STEP_KEYS
+    assert all(question.endswith(("?", ".", ")")) for question in prompts().values())
+    assert set(prompts()) == {
         "situation",
         "automatic_thought",
         "feelings",
@@ -130,3 +122,52 @@ def test_every_step_has_a_prompt():
         "balanced_thought",
         "rerated",
     }
+
+
+# ---- the content file (widgets/content/thought_record.toml) -------------------------------------
+
+
+def test_the_content_file_names_every_trap_once_and_no_other():
+    keys = [trap["key"] for trap in words("thought_record", "en")["traps"]]
+    assert sorted(keys) == sorted(TRAP_KEYS) and len(keys) == len(set(keys))
+
+
+def test_the_worked_examples_in_the_content_file_name_known_traps_and_valid_feelings():
+    for example in words("thought_record", "en")["examples"]:
+        assert set(example["traps"]) <= set(TRAP_KEYS)
+        for feeling in example["feelings"]:
+            assert set(feeling) == {"name", "before", "after"}
+    names = [f for f, _b, _a in change_in_feelings(worked_examples()["A stiff morning"])]
+    assert names == ["worried", "sad"]
+
+
+def test_feeling_ideas_fill_the_three_feeling_boxes():
+    ideas = feeling_ideas()
+    assert len(ideas) >= 3 and all(idea and " " not in idea for idea in ideas)
+
+
+@pytest.mark.parametrize(
+    ("key", "fields"),
+    [
+        ("too_long", {"limit", "length"}),
+        ("feeling_unnamed", set()),
+        ("feeling_name_too_long", {"limit"}),
+        ("strength_not_whole", {"name", "rating"}),
+        ("strength_out_of_range", {"name", "rating"}),
+        ("feeling_twice", {"name"}),
+        ("too_many_feelings", {"most"}),
+        ("not_in_first_list", {"name"}),
+    ],
+)
+def test_each_message_keeps_the_placeholders_the_model_fills(key, fields):
+    assert placeholders(word("thought_record", "errors", key, language="en")) == fields
+
+
+def test_the_old_constant_names_still_read_the_content():
+    """workbook/sheets.py and widgets/models/learner_record.py's tests use these names."""
+    assert thinking_traps() == thought_record.THINKING_TRAPS
+    assert prompts() == thought_record.PROMPTS
+    assert worked_examples() == thought_record.WORKED_EXAMPLES
+    assert feeling_ideas() == thought_record.FEELING_IDEAS
+    with pytest.raises(AttributeError):
+        thought_record.NO_SUCH_NAME  # noqa: B018

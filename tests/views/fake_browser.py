@@ -21,6 +21,7 @@ from widgets.models.learner_record import (
     LearnerRecord,
     LessonProgress,
     PainCheckEntry,
+    default_course_id,
     parse_parts,
     storage_key,
     to_text,
@@ -28,7 +29,7 @@ from widgets.models.learner_record import (
 from widgets.ui.device_store import DeviceStore
 from widgets.views.my_record import MyRecord
 
-COURSE = "breaking-the-cycle"
+COURSE = default_course_id()  # from course.toml's title, as the page does
 KEY = storage_key(COURSE, "/")
 CONSENT = KEY + ":consent"
 PAYLOAD = '<script>alert(1)</script><img src=x onerror="alert(2)">'

@@ -19,7 +19,8 @@ from widgets.describers.cycle import (
 )
 from widgets.models.cycle import NODES, simulate
 from widgets.ui.svg import wide_part
-from widgets.views.cycle_simulator import OWN_SETTINGS, PRESETS, CycleSimulator
+from widgets.views.cycle_simulator import STORIES, CycleSimulator, own_settings, presets
+from widgets.words import words
 
 
 @pytest.fixture
@@ -64,17 +65,17 @@ def test_changing_a_setting_by_hand_drops_the_story_name_but_keeps_its_settings(
     """Issue 11: the story's name must not stay once the settings no longer match it."""
     sim.preset.value = "A bad week of sleep"
     sim.connectivity.value = 0.8
-    assert sim.preset.value == OWN_SETTINGS
+    assert sim.preset.value == own_settings()
     assert "Nights are short from day 14" in sim.narration.value  # the story's nights stay
     assert sim.connectivity.value == pytest.approx(0.8)
-    sim.preset.value = OWN_SETTINGS  # choosing it changes nothing
+    sim.preset.value = own_settings()  # choosing it changes nothing
     assert sim.connectivity.value == pytest.approx(0.8)
     sim.reset_button.click()
     assert sim.preset.value == "A bad week of sleep" and sim.connectivity.value == 1.0
 
 
 def test_the_story_menu_is_wide_enough_for_the_longest_story(sim):
-    assert max(len(name) for name in PRESETS) <= 30
+    assert max(len(name) for name in presets()) <= 30
     assert "30rem" in sim.preset.layout.width
 
 
@@ -115,8 +116,16 @@ def test_a_value_the_model_refuses_keeps_the_last_run_and_says_why(sim):
 
 
 def test_every_preset_runs():
-    for name in PRESETS:
+    for name in presets():
         assert CycleSimulator(name).narration.value
+
+
+def test_a_story_can_be_named_by_its_key_or_its_name():
+    """A lesson can name a story by its key, so it runs whatever the course language."""
+    assert set(STORIES) == set(words("cycle_scene", "en")["stories"])
+    by_key = CycleSimulator("bad_sleep_week")
+    assert by_key.preset.value == "A bad week of sleep"
+    assert CycleSimulator("A bad week of sleep").narration.value == by_key.narration.value
 
 
 def test_unknown_preset_is_refused():
@@ -301,7 +310,7 @@ def test_changing_a_setting_by_hand_drops_the_question(sim):
 
 
 def test_every_question_is_about_a_story_in_the_menu():
-    assert set(predictions()) <= set(PRESETS)
+    assert set(predictions()) <= set(presets())
     assert "A bad week of sleep" in predictions()
 
 

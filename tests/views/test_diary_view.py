@@ -197,3 +197,22 @@ def test_the_chart_draws_sleep_with_its_own_shape_and_raises_the_axis_for_a_long
     assert 'fill="#009E73" stroke="#ffffff"' in svg  # the triangles, in the legend too
     assert ">12<" in svg  # the axis reaches past the 11.5-hour night
     assert ">12<" not in wide_part(diary_svg(Diary(days.entries[:1])))
+
+
+def test_every_word_the_view_looks_up_is_in_diary_toml_with_its_fields():
+    from tests.content_calls import problems
+
+    assert problems("diary", "widgets/views/diary.py", {"say": (), "word": None}) == []
+
+
+def test_the_note_wraps_the_content_files_sentences_in_the_course_markup(tool):
+    from widgets.views.diary import note
+    from widgets.words import word
+
+    html = note()
+    assert html.startswith('<div class="btc-model-note"><p><strong>')
+    assert f"<strong>{word('diary', 'note', 'heading')}</strong>" in html
+    assert f"<em>{word('diary', 'note', 'download')}</em> and keep the file" in html
+    assert "{download}" not in html and tool.children[0].value == html
+    assert tool.save_button.description == word("diary", "form", "save")
+    assert tool.note.description == "Note (optional, up to 500 characters)"

@@ -1,5 +1,6 @@
 """The pacing planner: typed minutes become a baseline and a plan, bad input keeps the last plan
-with a plain message, the activity name is escaped everywhere, and the download holds the plan."""
+with a plain message, the activity name is escaped everywhere, the download holds the plan, and
+the words come from widgets/content/pacing.toml when a planner is made."""
 
 from __future__ import annotations
 
@@ -8,13 +9,10 @@ import re
 
 import pytest
 
+from tests.fake_translation import use_fake_translation
 from widgets.models.pacing import baseline, plan
-from widgets.views.pacing_planner import (
-    PacingPlanner,
-    pacing_planner,
-    parse_goal,
-    parse_minutes,
-)
+from widgets.views.pacing_planner import PacingPlanner, pacing_planner
+from widgets.words import word
 
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
 
@@ -120,14 +118,32 @@ def test_a_bad_goal_is_explained_and_blank_means_no_goal(planner, goal):
     assert planner.message.value == "" and "My goal: none set yet" in downloaded(planner)
 
 
-def test_parsers_accept_plain_numbers_and_refuse_the_rest():
-    assert parse_minutes("20, 25, 15") == [20, 25, 15]
-    assert parse_minutes("7.5 12") == [7.5, 12]
-    assert parse_goal("") is None and parse_goal("45") == 45 and parse_goal("30 min") == 30
-    with pytest.raises(ValueError, match="as numbers"):
-        parse_minutes(None)
-    with pytest.raises(ValueError, match="from 1 to 1440"):
-        parse_goal("inf")
+def test_the_note_names_the_keep_button_and_the_words_keep_their_markup(planner):
+    note = planner.children[0].value
+    keep = word("kept_lists", "pacing_plans", "keep")
+    assert f"Press <em>{keep}</em> to add it to your list" in note
+    assert note.count("<strong>") == 2 and "<p>Many pain programmes teach pacing." in note
+    why = planner.children[-3].value
+    assert "In <strong>boom and bust</strong>, a good day" in why
+    assert planner.children[-1].value.startswith('<details class="btc-model-details"><summary>')
+    assert "Antcliff et al. 2013" in planner.children[-1].value
+    assert "Download my pacing plan (.txt)" in planner.download.value
+    assert 'download="my-pacing-plan.txt"' in planner.download.value
+
+
+def test_the_words_are_read_when_the_planner_is_made(tmp_path, monkeypatch):
+    use_fake_translation(
+        tmp_path,
+        monkeypatch,
+        "pacing",
+        {
+            '"Weeks to plan"': '"Semanas"',
+            'title_named = "My pacing plan: {activity}"': 'title_named = "Mi plan: {activity}"',
+        },
+    )
+    planner = pacing_planner()
+    assert planner.weeks.description == "Semanas"
+    assert downloaded(planner).startswith("Mi plan: Walking\n")
 
 
 def test_a_long_activity_name_is_refused_and_kept(planner):

@@ -18,13 +18,13 @@ from widgets.describers.daily_rhythm import (
     outcome,
     pin_label,
     presets,
+    start_preset,
 )
 from widgets.models.daily_rhythm import Night, day_after, difference
 from widgets.ui.svg import wide_part
 from widgets.views.pain_through_the_day import (
     BEDTIMES,
     PLAY_INTERVAL_MS,
-    START_PRESET,
     USUAL,
     WAKE_TIMES,
     PainThroughTheDay,
@@ -116,7 +116,7 @@ def test_the_scene_is_a_stage_with_the_chart_first_beside_a_control_sheet(widget
 
 
 def test_it_opens_on_the_whole_day_of_a_short_night(widget):
-    assert widget.preset.value == START_PRESET == SHORT_NIGHT
+    assert widget.preset.value == start_preset() == SHORT_NIGHT
     assert widget.hour.value == widget.hour.max == 24 and widget.hour.min == 1
     assert widget.hour.description == "Hours since 04:00"
     assert polyline_points(widget.chart._plot.value) == [49, 49]

@@ -10,8 +10,8 @@ import pytest
 
 from widgets.course_config import load_config
 from widgets.crisis_html import contact_html
-from widgets.models.self_check import DIFFICULTY_OPTIONS, DIFFICULTY_QUESTION
-from widgets.views.self_check import CHANGED_BACK, FOLLOW_UP, NEXT_STEPS, SelfCheck
+from widgets.models.self_check import form
+from widgets.views.self_check import SelfCheck, changed_back, follow_up, next_steps
 
 PHQ9 = replace(load_config(), selfcheck_version="PHQ-9")
 
@@ -33,7 +33,7 @@ def test_changing_item_9_back_to_zero_keeps_the_help_with_a_note():
     check = SelfCheck(PHQ9)
     check.questions[8].value = 2
     check.questions[8].value = 0
-    assert html.escape(CHANGED_BACK) in check.crisis.value
+    assert html.escape(changed_back()) in check.crisis.value
     assert first_line() in check.crisis.value
 
 
@@ -46,9 +46,9 @@ def test_a_self_harm_answer_leads_the_result_whatever_the_total(item_9):
         question.value = answer
     check.show_result()
     result = check.result.value
-    assert result.index(html.escape(FOLLOW_UP)) < result.index("Your total")
+    assert result.index(html.escape(follow_up())) < result.index("Your total")
     assert first_line() in result
-    assert html.escape(NEXT_STEPS["minimal"]) not in result
+    assert html.escape(next_steps()["minimal"]) not in result
 
 
 def test_after_changing_item_9_back_the_result_still_leads_with_help():
@@ -58,8 +58,8 @@ def test_after_changing_item_9_back_the_result_still_leads_with_help():
         question.value = 0
     check.show_result()
     result = check.result.value
-    assert result.index(html.escape(CHANGED_BACK)) < result.index("Your total")
-    assert html.escape(NEXT_STEPS["minimal"]) not in result
+    assert result.index(html.escape(changed_back())) < result.index("Your total")
+    assert html.escape(next_steps()["minimal"]) not in result
 
 
 def test_a_low_total_without_self_harm_answers_gets_the_usual_words():
@@ -67,15 +67,17 @@ def test_a_low_total_without_self_harm_answers_gets_the_usual_words():
     for question in check.questions:
         question.value = 0
     check.show_result()
-    assert html.escape(NEXT_STEPS["minimal"]) in check.result.value
-    assert html.escape(FOLLOW_UP) not in check.result.value
+    assert html.escape(next_steps()["minimal"]) in check.result.value
+    assert html.escape(follow_up()) not in check.result.value
 
 
 def test_the_closing_question_is_asked_as_on_the_form_and_not_scored():
     check = SelfCheck(PHQ9)
     closing = check.children[-5]  # before the crisis box, button, result and attribution
-    assert html.escape(DIFFICULTY_QUESTION) in closing.children[0].value
-    assert [label for label, _value in check.difficulty.options] == list(DIFFICULTY_OPTIONS)
+    assert html.escape(form()["difficulty_question"]) in closing.children[0].value
+    assert [label for label, _value in check.difficulty.options] == list(
+        form()["difficulty_options"]
+    )
     for question in check.questions:
         question.value = 1
     check.show_result()
@@ -95,6 +97,26 @@ def test_result_needs_every_answer_then_gives_a_band_and_not_a_diagnosis():
     check.show_result()
     assert "10 out of 27" in check.result.value and "moderate" in check.result.value
     assert "not a diagnosis" in check.result.value
+
+
+def test_the_moderately_severe_band_is_named_in_words():
+    check = SelfCheck(PHQ9)
+    for question, answer in zip(check.questions, [2, 2, 2, 2, 2, 2, 2, 2, 0], strict=True):
+        question.value = answer
+    check.show_result()
+    assert "16 out of 27</strong>. On this questionnaire" in check.result.value
+    assert "in the <strong>moderately severe</strong> range." in check.result.value
+    assert html.escape(next_steps()["moderately_severe"]) in check.result.value
+
+
+def test_the_first_closing_answer_is_reported_too():
+    """ "Not difficult at all" is answer 0: it is still an answer, said back like the others."""
+    check = SelfCheck(PHQ9)
+    for question in check.questions:
+        question.value = 0
+    check.difficulty.value = 0
+    check.show_result()
+    assert "daily life: <strong>not difficult at all</strong>." in check.result.value
 
 
 def test_phq8_mode_has_no_self_harm_question():
@@ -193,7 +215,7 @@ def test_a_check_the_record_refuses_gets_a_message_after_the_result_and_loses_no
     assert first_line() in check.crisis.value
     check.show_result()
     result = check.result.value
-    assert result.index(html.escape(FOLLOW_UP)) < result.index("Your total")
+    assert result.index(html.escape(follow_up())) < result.index("Your total")
     assert result.index("Your total") < result.index("not saved") and "500" in result
     assert check.answers() == [0] * 8 + [2] and check.record.record.self_checks == ()
 
@@ -213,9 +235,24 @@ def test_self_harm_help_shows_at_once_with_or_without_keep(keep):
     assert first_line() in check.crisis.value and "emergency number" in check.crisis.value
     assert browser.local == stored  # nothing was stored on the way to the help
     check.questions[8].value = 0
-    assert html.escape(CHANGED_BACK) in check.crisis.value
+    assert html.escape(changed_back()) in check.crisis.value
     answer_all(check, [0] * 8 + [1])
     check.show_result()
-    assert check.result.value.index(html.escape(FOLLOW_UP)) < check.result.value.index("Your total")
+    assert check.result.value.index(html.escape(follow_up())) < check.result.value.index(
+        "Your total"
+    )
     assert first_line() in check.crisis.value
     assert len(check.record.record.self_checks) == 1
+
+
+def test_without_a_published_translation_the_check_says_so_and_shows_crisis_help(monkeypatch):
+    """The Spanish content has no [form] (no official Spanish PHQ-9 found and cited yet): the
+    lesson shows a plain notice and the crisis lines, never a wording of our own."""
+    import widgets.words
+    from widgets.views.self_check import self_check
+
+    monkeypatch.setattr(widgets.words, "course_language", lambda: "es")
+    shown = self_check()
+    assert "todavía no está disponible en español" in shown.value
+    assert 'class="btc-crisis' in shown.value or "btc-crisis" in shown.value
+    assert "RadioButtons" not in type(shown).__name__

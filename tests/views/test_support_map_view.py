@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from widgets.models.support_map import IDEAS, MAX_SUPPORTERS
+from widgets.models.support_map import MAX_SUPPORTERS, ideas
 from widgets.views.support_map import SupportMapTool, map_svg, support_map
 
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
@@ -42,7 +42,7 @@ def test_starts_empty_with_a_kind_note_a_picture_and_ideas(tool):
     assert tool.remove_choice.options == ()
     page = "".join(child.value for child in tool.children if hasattr(child, "value"))
     assert "Names stay on this device" in page
-    assert all(idea.title in page for idea in IDEAS)
+    assert all(idea.title in page for idea in ideas())
     assert "A gentle caution" in page
     assert "(nobody yet)" in downloaded(tool)
     for control in (tool.name, tool.kind, tool.remove_choice, *tool.helps.values()):

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from widgets.models.thought_record import THINKING_TRAPS, WORKED_EXAMPLES
+from widgets.models.thought_record import thinking_traps, worked_examples
 from widgets.views.thought_record import ThoughtRecordTool, thought_record
 
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
@@ -44,7 +44,9 @@ def test_starts_empty_with_a_download_and_every_control_labelled(tool):
     ]
     assert all(c.description.strip() for c in controls)
     assert len({c.description for c in controls}) == len(controls)  # unique accessible names
-    assert {c.description for c in tool.traps.values()} == {t.name for t in THINKING_TRAPS.values()}
+    assert {c.description for c in tool.traps.values()} == {
+        t.name for t in thinking_traps().values()
+    }
     assert "btc-live" in tool.message._dom_classes
 
 
@@ -147,7 +149,7 @@ def test_a_worked_example_fills_every_step_and_undo_brings_back_own_words(tool):
     name = "Stopping halfway through the weeding"
     tool.example.value = name
     tool.load_button.click()
-    example = WORKED_EXAMPLES[name]
+    example = worked_examples()[name]
     assert tool.texts["situation"].value == example.situation
     assert [b.value for b in tool.feeling_names] == ["frustrated", "ashamed", ""]
     assert [s.value for s in tool.after[:2]] == [45, 25]
@@ -238,3 +240,30 @@ def test_forget_empties_the_list_but_not_the_steps():
     assert len(tool.saved_choice.options) == 1
     panel.forget()
     assert tool.saved_choice.options == () and tool.texts["situation"].value == "A long drive"
+
+
+def test_the_page_words_come_from_the_content_file_and_name_the_real_buttons(tool):
+    from widgets.words import word
+
+    def html_of(widget) -> str:
+        own = widget.value if isinstance(getattr(widget, "value", None), str) else ""
+        return own + "".join(html_of(child) for child in getattr(widget, "children", ()))
+
+    page = html_of(tool)
+    assert "<strong>A thought record helps you slow down a painful thought" in page
+    keep = word("kept_lists", "thought_records", "keep")
+    assert (
+        f"Press <em>{keep}</em> to add it to your list" in page
+        and tool.keep_button.description == keep
+    )
+    assert f"The <strong>{word('chrome', 'help', 'button')}</strong> button" in page
+    assert "then press <strong>Clear</strong> to write your own" in page
+    assert tool.clear_button.description == "Clear" and tool.undo_button.description == "Undo"
+    assert '<span class="btc-visually-hidden"> of Catastrophising</span>' in page
+    assert "“My back hurts more today." in page
+    assert "Step 7. Re-rate your feelings" in page
+    assert [box.placeholder for box in tool.feeling_names] == [
+        "for example: sad",
+        "for example: worried",
+        "for example: scared",
+    ]

@@ -1,21 +1,20 @@
 """Plain sentences about a run of the cycle model: the narration and the charts' text alternatives.
 
 Pure functions of model output, computed from the same numbers the charts draw, so they are
-tested directly and read the same everywhere. The sentences of the simulator's scene (one day of
-a run, a pinned run, "predict first") are patterns in widgets/content/cycle_scene.toml, filled in
-here with the model's numbers.
+tested directly and read the same everywhere. Every sentence is a pattern in
+widgets/content/cycle_scene.toml (the problems' names, the links' mechanisms, the strategies'
+labels, the narration, one day of a run, a pinned run, "predict first"), filled in here with the
+model's numbers.
 """
 
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
+from widgets import formats
 from widgets.models.cycle import (
     CALIBRATION,
-    LINKS,
     NODES,
     STRATEGIES,
     STUCK_LEVEL,
@@ -26,38 +25,50 @@ from widgets.models.cycle import (
     long_run,
     trial,
 )
+from widgets.words import course_language, words
 
-#: The scene's words (labels, prompts and sentence patterns).
-SCENE_FILE = Path(__file__).resolve().parent.parent / "content" / "cycle_scene.toml"
-
-NAMES = {
-    "pain": "pain",
-    "poor_sleep": "poor sleep",
-    "low_mood": "low mood",
-    "inactivity": "doing less",
-    "fatigue": "tiredness",
-}
 #: A link holding up at least this many points of its target counts as pushing hard.
 HARD_PUSH = 0.5
+#: The upper edges of the 0–10 levels the content file's [levels] words name, lowest first.
+LEVEL_EDGES = (1.5, 3.5, 5.5, 7.5)
+
+
+def names() -> dict[str, str]:
+    """Each problem's name inside a sentence, by the model's key: {"low_mood": "low mood", ...}."""
+    return scene_text()["names"]
+
+
+def strategy_label(key: str) -> str:
+    """A strategy's label, as on its checkbox: "A steady sleep routine"."""
+    return scene_text()["strategies"][key]["label"]
+
+
+def mechanism(link: tuple[str, str]) -> str:
+    """What a link (target, source) stands for, in words (lesson 03)."""
+    target, source = link
+    return scene_text()["mechanisms"][target][source]
 
 
 def level_word(level: float) -> str:
     """A 0–10 level in words."""
-    if level < 1.5:
-        return "very low"
-    if level < 3.5:
-        return "low"
-    if level < 5.5:
-        return "moderate"
-    if level < 7.5:
-        return "high"
-    return "very high"
+    found = scene_text()["levels"]["words"]
+    return found[sum(level >= edge for edge in LEVEL_EDGES)]
 
 
 def points(amount: float) -> str:
-    """An amount of points, to one decimal, with the right word: "1 point", "0.6 points"."""
-    text = f"{abs(amount):.1f}".removesuffix(".0")
-    return f"{text} point" if text == "1" else f"{text} points"
+    """An amount of points, to one decimal, with the right word: "1 point", "0.6 points" (with
+    the language's decimal mark: "0,6")."""
+    whole = f"{abs(amount):.1f}".endswith(".0")  # "1.0" is said "1"
+    text = formats.number(abs(amount), 0 if whole else 1)
+    return _say("points", "one" if text == "1" else "many", amount=text)
+
+
+def _levels(levels: dict[str, float]) -> str:
+    """Each problem's level, in a list: "pain 3, poor sleep 1, ..."."""
+    return ", ".join(
+        _say("narration", "level", name=names()[n], level=formats.number(levels[n], 0))
+        for n in NODES
+    )
 
 
 def strongest_links(day: Day, count: int = 2) -> list[tuple[tuple[str, str], float]]:
@@ -73,31 +84,42 @@ def describe_course(days: list[Day]) -> str:
         top = max(d.levels[node] for d in days)
         reached = next(d for d in days if d.levels[node] >= top - 0.25)
         parts.append(
-            f"{NAMES[node].capitalize()} starts {level_word(first[node])} "
-            f"({first[node]:.0f} of 10), reaches its highest, {top:.0f}, by day "
-            f"{reached.day + 1} and ends {level_word(settled[node])} ({settled[node]:.0f} of 10)."
+            _say(
+                "narration",
+                "course_node",
+                name=names()[node].capitalize(),
+                start_word=level_word(first[node]),
+                start=formats.number(first[node], 0),
+                peak=formats.number(top, 0),
+                peak_day=reached.day + 1,
+                end_word=level_word(settled[node]),
+                end=formats.number(settled[node], 0),
+            )
         )
     return " ".join(parts)
 
 
 def _link_phrase(link: tuple[str, str], effect: float) -> str:
     target, source = link
-    return (
-        f"{NAMES[source]} → {NAMES[target]} adds {points(effect)} to {NAMES[target]} "
-        f"({LINKS[link][1]})"
+    return _say(
+        "narration",
+        "link",
+        source=names()[source],
+        target=names()[target],
+        amount=points(effect),
+        mechanism=mechanism(link),
     )
 
 
 def describe_loop(day: Day) -> str:
     """The loop diagram in words: each problem's level and the two links doing most."""
-    levels = ", ".join(f"{NAMES[n]} {day.levels[n]:.0f}" for n in NODES)
     links = [item for item in strongest_links(day) if item[1] >= HARD_PUSH]
     if not links:
-        push_text = "No link is pushing hard: the loop is quiet."
+        push_text = _say("narration", "loop_quiet")
     else:
-        push_text = "The strongest pushes: " + "; ".join(_link_phrase(*item) for item in links)
-        push_text += "."
-    return f"On the last day, out of 10: {levels}. {push_text}"
+        joined = "; ".join(_link_phrase(*item) for item in links)
+        push_text = _say("narration", "loop_pushes", links=joined)
+    return _say("narration", "loop", levels=_levels(day.levels), pushes=push_text)
 
 
 def describe_comparison(without: dict[str, float], with_them: dict[str, float]) -> str:
@@ -106,14 +128,24 @@ def describe_comparison(without: dict[str, float], with_them: dict[str, float]) 
     for node in NODES:
         delta = round(with_them[node], 1) - round(without[node], 1)
         if abs(delta) >= 0.5:
-            direction = "lower" if delta < 0 else "higher"
             changes.append(
-                f"{NAMES[node]} {points(delta)} {direction} "
-                f"({with_them[node]:.1f} instead of {without[node]:.1f})"
+                _say(
+                    "narration",
+                    "comparison_lower" if delta < 0 else "comparison_higher",
+                    name=names()[node],
+                    amount=points(delta),
+                    now=_one(with_them[node]),
+                    then=_one(without[node]),
+                )
             )
     if not changes:
-        return "Your strategies change where the loop settles by less than half a point."
-    return "By the end, with your strategies: " + "; ".join(changes) + "."
+        return _say("narration", "comparison_none")
+    return _say("narration", "comparison", changes="; ".join(changes))
+
+
+def describe_settled(settled: dict[str, float]) -> str:
+    """The with-vs-without chart in words when no strategy is on: where each problem settles."""
+    return _say("narration", "settled", levels=_levels(settled))
 
 
 def describe_trial(keys: list[str]) -> str:
@@ -127,20 +159,24 @@ def describe_trial(keys: list[str]) -> str:
         node for key in keys for node, *_ in CALIBRATION.get(key, ())
     }
     changes = "; ".join(
-        f"{NAMES[node]} by {abs(result.percent(node)):.0f}%"
+        _say(
+            "narration",
+            "trial_change",
+            name=names()[node],
+            percent=formats.number(abs(result.percent(node)), 0),
+        )
         for node in NODES
         if node in main and result.change(node) < 0
     )
-    who = f"{len(TRIAL_PEOPLE)} made-up people like this one"
+    people = _say("narration", "trial_people", count=len(TRIAL_PEOPLE))
     if not changes:
-        return f"Across {who}, these steps change little on average."
+        return _say("narration", "trial_little", people=people)
     tipped = (
-        f"That average comes from tipping {result.unstuck} of the {result.stuck} stuck loops back "
-        "to calm while the rest stay stuck. A trial's average can hide the same mix."
+        _say("narration", "trial_tipped", unstuck=result.unstuck, stuck=result.stuck)
         if result.stuck
         else ""
     )
-    return f"Across {who}, the same steps lower {changes} on average. {tipped}".strip()
+    return _say("narration", "trial", people=people, changes=changes, tipped=tipped).strip()
 
 
 def narrate(scenario: Scenario, days: list[Day], without: list[Day] | None = None) -> str:
@@ -148,54 +184,47 @@ def narrate(scenario: Scenario, days: list[Day], without: list[Day] | None = Non
     settled = long_run(days)
     sentences = []
     if scenario.flare_day is not None and scenario.flare_size + scenario.stress_size > 0:
-        what = "A pain flare" if scenario.flare_size >= scenario.stress_size else "A hard stretch"
-        start = scenario.flare_day + 1
-        sentences.append(f"{what} starts on day {start} and lasts {scenario.flare_days} days.")
+        what = "flare" if scenario.flare_size >= scenario.stress_size else "hard_stretch"
+        sentences.append(
+            _say("narration", what, start=scenario.flare_day + 1, days=scenario.flare_days)
+        )
     if scenario.short_sleep_days:
         first, last = scenario.short_sleep_days
-        sentences.append(f"Nights are short from day {first + 1} to day {last + 1}.")
+        sentences.append(_say("narration", "short_nights", first=first + 1, last=last + 1))
     before = long_run(without) if without else None
     if is_stuck(settled):
-        sentences.append(
-            "The loop is stuck: pain, poor sleep and low mood keep each other high, "
-            "even when the event that started it is over."
-        )
+        sentences.append(_say("narration", "stuck"))
     elif before and is_stuck(before):
-        sentences.append(
-            "Without your strategies the loop would stay stuck; with them it settles back down."
-        )
+        sentences.append(_say("narration", "unstuck_by_strategies"))
     elif any(d.levels[n] > settled[n] + 1.5 for d in days for n in NODES):
-        sentences.append("Things got worse for a while, then the loop settled back down by itself.")
+        sentences.append(_say("narration", "recovered"))
     else:
-        sentences.append("The loop stays fairly calm.")
+        sentences.append(_say("narration", "calm"))
     (link, effect), *_ = strongest_links(days[-1], 1)
     if effect >= HARD_PUSH:
-        sentences.append(f"Right now the hardest push is {_link_phrase(link, effect)}.")
+        sentences.append(_say("narration", "hardest", link=_link_phrase(link, effect)))
     if scenario.strategies:
-        names = ", ".join(
-            f"{STRATEGIES[key].label} from day {day + 1}"
+        chosen = ", ".join(
+            _say("narration", "strategy_from", strategy=strategy_label(key), day=day + 1)
             for key, day in sorted(scenario.strategies.items(), key=lambda item: item[1])
         )
-        sentences.append(f"Your strategies: {names}.")
+        sentences.append(_say("narration", "strategies", strategies=chosen))
         if before:
             comparison = describe_comparison(before, settled)
             sentences.append(comparison)
             if is_stuck(before) and is_stuck(settled):
-                sentences.append(
-                    "In a loop this stuck, the other links keep pulling it back. "
-                    + describe_trial(list(scenario.strategies))
-                )
+                trial_text = describe_trial(list(scenario.strategies))
+                sentences.append(_say("narration", "pulled_back", trial=trial_text))
     return " ".join(sentences)
 
 
 # --- the scene: one day of a run, a pinned run, predict first ---------------------------------
 
 
-@functools.lru_cache(maxsize=1)
 def scene_text() -> dict:
-    """The scene's words from widgets/content/cycle_scene.toml (read once)."""
-    with SCENE_FILE.open("rb") as file:
-        return tomllib.load(file)
+    """The scene's words from widgets/content/cycle_scene.toml, in the course language (read at
+    call time; the file is read once and cached by widgets.words)."""
+    return words("cycle_scene")
 
 
 def _say(section: str, key: str, **values) -> str:
@@ -203,8 +232,9 @@ def _say(section: str, key: str, **values) -> str:
 
 
 def _one(level: float) -> str:
-    """A level to one decimal, as the comparison sentences give it."""
-    return f"{level:.1f}"
+    """A level to one decimal, as the comparison sentences give it (with the language's decimal
+    mark)."""
+    return formats.number(level, 1)
 
 
 def day_title(day: int, total: int) -> str:
@@ -214,8 +244,7 @@ def day_title(day: int, total: int) -> str:
 
 def describe_day(day: Day, total: int) -> str:
     """The loop diagram on one day in words: that day's levels and the links pushing hardest."""
-    levels = ", ".join(f"{NAMES[n]} {day.levels[n]:.0f}" for n in NODES)
-    text = _say("day", "levels", day=day.day + 1, total=total, levels=levels)
+    text = _say("day", "levels", day=day.day + 1, total=total, levels=_levels(day.levels))
     links = [item for item in strongest_links(day) if item[1] >= HARD_PUSH]
     if links:
         joined = "; ".join(_link_phrase(*item) for item in links)
@@ -225,7 +254,7 @@ def describe_day(day: Day, total: int) -> str:
 
 def _week_change(name: str, now: float, before: float) -> str:
     change = round(now, 1) - round(before, 1)
-    values = {"name": name, "amount": points(change), "level": f"{now:.0f}"}
+    values = {"name": name, "amount": points(change), "level": formats.number(now, 0)}
     if change >= 0.5:
         return _say("day", "week_up", **values)
     if change <= -0.5:
@@ -249,14 +278,14 @@ def narrate_day(scenario: Scenario, days: list[Day], index: int) -> str:
     for key, start in sorted(scenario.strategies.items(), key=lambda item: item[1]):
         if start == index:
             sentences.append(
-                _say("day", "strategy_started", strategy=STRATEGIES[key].label, start=start + 1)
+                _say("day", "strategy_started", strategy=strategy_label(key), start=start + 1)
             )
     if index == 0:
         sentences.append(_say("day", "first_day"))
     else:
         before = days[max(0, index - 7)]
         changes = [
-            _week_change(NAMES[node], day.levels[node], before.levels[node])
+            _week_change(names()[node], day.levels[node], before.levels[node])
             for node in ("pain", "low_mood")
         ]
         sentence = _say("day", "week", changes="; ".join(changes))
@@ -279,12 +308,12 @@ def describe_course_to(days: list[Day], shown: int) -> str:
             _say(
                 "course",
                 "node_so_far",
-                name=NAMES[node].capitalize(),
+                name=names()[node].capitalize(),
                 start_word=level_word(part[0].levels[node]),
-                start=f"{part[0].levels[node]:.0f}",
+                start=formats.number(part[0].levels[node], 0),
                 peak_day=peak.day + 1,
-                peak=f"{top:.0f}",
-                now=f"{now.levels[node]:.0f}",
+                peak=formats.number(top, 0),
+                now=formats.number(now.levels[node], 0),
                 day=shown,
             )
         )
@@ -306,7 +335,7 @@ def describe_pin(days: list[Day], pinned: list[Day], label: str, shown: int | No
     changes = []
     for node in PINNED:
         delta = round(now[node], 1) - round(then[node], 1)
-        values = {"name": NAMES[node], "now": _one(now[node]), "then": _one(then[node])}
+        values = {"name": names()[node], "now": _one(now[node]), "then": _one(then[node])}
         if delta <= -0.5:
             changes.append(_say("pinned", "lower", amount=points(delta), **values))
         elif delta >= 0.5:
@@ -355,9 +384,13 @@ class Prediction:
         return dict(self.options)[key]
 
 
-@functools.lru_cache(maxsize=1)
 def predictions() -> dict[str, Prediction]:
     """Every story's prompt from the content file, by story name (checked when read)."""
+    return _predictions(course_language())
+
+
+@functools.cache
+def _predictions(language: str) -> dict[str, Prediction]:
     return {
         item["story"]: Prediction(
             item["story"],
@@ -366,7 +399,7 @@ def predictions() -> dict[str, Prediction]:
             tuple((option["key"], option["text"]) for option in item["options"]),
             item.get("node", "pain"),
         )
-        for item in scene_text()["predict"]["stories"]
+        for item in words("cycle_scene", language)["predict"]["stories"]
     }
 
 
@@ -385,11 +418,11 @@ def outcome(prediction: Prediction, scenario: Scenario, days: list[Day]) -> tupl
     """What the model's run did, as (the matching option's key, a sentence with its numbers)."""
     settled = long_run(days)
     if prediction.measure == "stuck":
-        average = f"{sum(settled.values()) / len(settled):.1f}"
+        average = _one(sum(settled.values()) / len(settled))
         key = "stuck" if is_stuck(settled) else "unstuck"
         sentence = _say("predict", key, average=average)
-        return key, f"{sentence} {_say('predict', 'why_stuck', level=f'{STUCK_LEVEL:g}')}"
-    node, name = prediction.node, NAMES[prediction.node]
+        return key, f"{sentence} {_say('predict', 'why_stuck', level=formats.number(STUCK_LEVEL))}"
+    node, name = prediction.node, names()[prediction.node]
     first, last = _event_days(scenario)
     start = days[max(0, first - 1)]
     window = days[first : min(len(days), last + 8)]

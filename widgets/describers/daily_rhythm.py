@@ -8,11 +8,11 @@ night, "predict first") are patterns in widgets/content/daily_rhythm_scene.toml,
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
+from widgets import formats
 from widgets.models.daily_rhythm import DayCurve, Night, difference
+from widgets.words import course_language, words
 
 
 def clock(hour: float) -> str:
@@ -21,8 +21,8 @@ def clock(hour: float) -> str:
 
 
 def percent(amount: float) -> str:
-    """A size on the chart's % scale, to one decimal."""
-    return f"{abs(amount):.1f}%"
+    """A size on the chart's % scale, to one decimal (with the language's decimal mark)."""
+    return f"{formats.number(abs(amount), 1)}%"
 
 
 def describe_day(night: Night, usual: Night, mine: DayCurve, normal: DayCurve) -> str:
@@ -32,35 +32,23 @@ def describe_day(night: Night, usual: Night, mine: DayCurve, normal: DayCurve) -
     """
     low_at = normal.clock_hours[normal.sensitivity.index(min(normal.sensitivity))]
     high_at = normal.clock_hours[normal.sensitivity.index(max(normal.sensitivity))]
-    text = (
-        f"Your night: {clock(night.bedtime)} to {clock(night.wake)}, {night.hours:g} hours "
-        f"(usual: {usual.hours:g} hours). After a usual night, pain sensitivity is lowest around "
-        f"{clock(low_at)} and highest around {clock(high_at)} in the night."
-    )
-    awake = [
-        (hour, change)
-        for hour, change, up in zip(
-            mine.clock_hours, difference(mine, normal), mine.awake, strict=True
-        )
-        if up
+    sentences = [
+        _night_sentence(night, usual),
+        _say("whole_day", "usual_range", low=clock(low_at), high=clock(high_at)),
     ]
+    awake = _awake_changes(mine, normal)
     if not awake:
-        return text
+        return " ".join(sentences)
     when_up, most = max(awake, key=lambda item: item[1])
     when_down, least = min(awake, key=lambda item: item[1])
     if most < 0.5 and least > -0.5:
-        return text + " While you are awake, this night changes it very little."
+        sentences.append(_say("whole_day", "little"))
+        return " ".join(sentences)
     if most >= 0.5:
-        text += (
-            f" While you are awake, it runs up to {percent(most)} higher than after a usual "
-            f"night, most around {clock(when_up)}."
-        )
+        sentences.append(_say("whole_day", "higher", amount=percent(most), time=clock(when_up)))
     if least <= -0.5:
-        text += (
-            f" It runs up to {percent(least)} lower around {clock(when_down)}: you got up later "
-            "than usual, so by then you have been awake for less time."
-        )
-    return text
+        sentences.append(_say("whole_day", "lower", amount=percent(least), time=clock(when_down)))
+    return " ".join(sentences)
 
 
 def describe_difference(mine: DayCurve, normal: DayCurve) -> str:
@@ -68,15 +56,15 @@ def describe_difference(mine: DayCurve, normal: DayCurve) -> str:
     changes = difference(mine, normal)
     awake = [c for c, up in zip(changes, mine.awake, strict=True) if up]
     if not awake:
-        return "You are asleep all through this stretch."
+        return _say("whole_day", "asleep")
     first, last = awake[0], awake[-1]
-    return (
-        f"When you get up, your night adds {percent(first)} to pain sensitivity "
-        if first >= 0
-        else f"When you get up, your night takes {percent(first)} off pain sensitivity "
-    ) + (
-        f"compared with a usual night. By bedtime the difference is {percent(last)}"
-        + (" higher." if last >= 0.05 else " lower." if last <= -0.05 else ", about none.")
+    start = "start_adds" if first >= 0 else "start_takes_off"
+    end = "end_higher" if last >= 0.05 else "end_lower" if last <= -0.05 else "end_none"
+    return " ".join(
+        [
+            _say("whole_day", start, amount=percent(first)),
+            _say("whole_day", end, amount=percent(last)),
+        ]
     )
 
 
@@ -86,8 +74,6 @@ def describe_difference(mine: DayCurve, normal: DayCurve) -> str:
 # numbers the charts draw. `shown` counts the half-hourly samples on screen, from the window's
 # start (the view turns the Hours scrubber into it with `shown_samples`).
 
-#: The scene's words (labels, prompts and sentence patterns).
-SCENE_FILE = Path(__file__).resolve().parent.parent / "content" / "daily_rhythm_scene.toml"
 #: A change smaller than this (in %) rounds to 0.0 and is called no change.
 NO_CHANGE = 0.05
 #: An afternoon within this many % of a usual one, on average, counts as "about the same".
@@ -101,20 +87,31 @@ PARTS = (("morning", 0.0, 12.0), ("afternoon", 12.0, 18.0), ("evening", 18.0, 48
 MEASURES = {"peak": ("morning", "afternoon", "evening"), "afternoon": ("more", "same", "less")}
 
 
-@functools.lru_cache(maxsize=1)
 def scene_text() -> dict:
-    """The scene's words from widgets/content/daily_rhythm_scene.toml (read once)."""
-    with SCENE_FILE.open("rb") as file:
-        return tomllib.load(file)
+    """The scene's words from widgets/content/daily_rhythm_scene.toml, in the course language
+    (read at call time; the file is read once and cached by widgets.words)."""
+    return words("daily_rhythm_scene")
 
 
 def _say(section: str, key: str, **values) -> str:
     return scene_text()[section][key].format(**values)
 
 
+def _night_sentence(night, usual) -> str:
+    """The night in one sentence: its bedtime, wake time and hours, beside the usual night's."""
+    return _say(
+        "so_far",
+        "night",
+        bedtime=clock(night.bedtime),
+        wake=clock(night.wake),
+        hours=hours_text(night.hours),
+        usual=hours_text(usual.hours),
+    )
+
+
 def hours_text(hours: float) -> str:
-    """A number of hours as the sentences give it: "5", "7.5"."""
-    return f"{hours:g}"
+    """A number of hours as the sentences give it: "5", "7.5" ("7,5" in Spanish)."""
+    return formats.number(hours)
 
 
 def level(value: float) -> str:
@@ -198,14 +195,7 @@ def describe_day_to(
     return " ".join(
         [
             _shown_so_far(mine, index),
-            _say(
-                "so_far",
-                "night",
-                bedtime=clock(night.bedtime),
-                wake=clock(night.wake),
-                hours=hours_text(night.hours),
-                usual=hours_text(usual.hours),
-            ),
+            _night_sentence(night, usual),
             _say(
                 "so_far",
                 "now",
@@ -302,13 +292,24 @@ class Preset:
     name: str
     night: Night
     prediction: Prediction | None = None
+    start: bool = False  # the night the scene opens on
 
 
-@functools.lru_cache(maxsize=1)
 def presets() -> dict[str, Preset]:
     """The nights of the content file, by name, each checked by the model when read."""
+    return _presets(course_language())
+
+
+def start_preset() -> str:
+    """The name of the night the scene opens on (`start = true` in the content file)."""
+    nights = presets()
+    return next((name for name, preset in nights.items() if preset.start), next(iter(nights)))
+
+
+@functools.cache
+def _presets(language: str) -> dict[str, Preset]:
     found: dict[str, Preset] = {}
-    for item in scene_text()["presets"]:
+    for item in words("daily_rhythm_scene", language)["presets"]:
         prediction = None
         if "question" in item:
             prediction = Prediction(
@@ -319,7 +320,10 @@ def presets() -> dict[str, Preset]:
         if item["name"] in found:
             raise ValueError(f"two nights are called {item['name']!r}")
         found[item["name"]] = Preset(
-            item["name"], Night(float(item["bedtime"]), float(item["wake"])), prediction
+            item["name"],
+            Night(float(item["bedtime"]), float(item["wake"])),
+            prediction,
+            bool(item.get("start", False)),
         )
     return found
 

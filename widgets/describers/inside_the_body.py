@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import functools
 import math
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
+from widgets import formats
 from widgets.describers.scene import scene_words
 from widgets.models.stress_axis import (
     StressRun,
@@ -26,56 +25,73 @@ from widgets.models.stress_axis import (
     steady_states,
 )
 from widgets.models.synapse import SynapseDay, half_way_day
+from widgets.words import course_language, words
 
 
 def describe_blocker(dose: float, run: list[SynapseDay], start_day: int) -> str:
     """When the level rises, and when pain relief and the mood effect reach half of where they end
     up after eight weeks (the rings on the chart), with how far each gets."""
     if dose <= 0:
-        return (
-            "No medicine: the messenger stays at its usual level, and nothing changes over the "
-            "eight weeks."
-        )
+        return _say("synapse", "whole", "no_medicine")
     early = next((d for d in run if d.day >= start_day + 2), run[-1])
     final = run[-1]
     relief, mood = half_way_day(run, "pain_relief"), half_way_day(run, "mood_effect")
-    text = (
-        f"The medicine starts on day {start_day}. At this strength it blocks about "
-        f"{100 * final.blocker:.0f}% of the pumps. Within two days the messenger in the gap "
-        f"rises to about {early.level:.1f} times its usual level"
-    )
-    text += (
-        f", and to about {final.level:.1f} times by day {final.day}, as the cell's own brake "
-        "slowly eases."
-        if final.level - early.level >= 0.1
-        else "."
-    )
+    values = {
+        "start": start_day,
+        "blocked": _percent(final.blocker),
+        "level": formats.number(early.level, 1),
+    }
+    if final.level - early.level >= 0.1:
+        sentences = [
+            _say(
+                "synapse",
+                "whole",
+                "rises_more",
+                final=formats.number(final.level, 1),
+                day=final.day,
+                **values,
+            )
+        ]
+    else:
+        sentences = [_say("synapse", "whole", "rises", **values)]
     if relief is not None:
-        final = run[-1].pain_relief * 100
-        text += (
-            f" Pain relief levels off near {final:.0f}% of this model's most. It gets half of "
-            f"the way there by day {relief}"
+        key = "relief" if relief >= start_day else "relief_at_once"
+        sentences.append(
+            _say(
+                "synapse",
+                "whole",
+                key,
+                final=_percent(run[-1].pain_relief),
+                half=relief,
+                after=relief - start_day,
+            )
         )
-        text += f" ({relief - start_day} days in)." if relief >= start_day else "."
     if mood is not None:
-        final = run[-1].mood_effect * 100
-        text += (
-            f" The mood effect is slower: by day {run[-1].day} it reaches {final:.0f}%, and "
-            f"it got half of that by day {mood} ({mood - start_day} days in)."
+        sentences.append(
+            _say(
+                "synapse",
+                "whole",
+                "mood",
+                day=run[-1].day,
+                final=_percent(run[-1].mood_effect),
+                half=mood,
+                after=mood - start_day,
+            )
         )
-    return text + " In real life the size of both effects differs a lot from person to person."
+    sentences.append(_say("synapse", "whole", "differs"))
+    return " ".join(sentences)
 
 
 def describe_burst(seconds_without: float, seconds_with: float, dose: float) -> str:
+    """The burst chart in words: how fast half the extra messenger is cleared from the gap."""
     if dose <= 0:
-        return (
-            f"After a burst, half the extra messenger is taken back up in about "
-            f"{seconds_without:.1f} seconds."
-        )
-    return (
-        f"After a burst, half the extra messenger is taken back up in about "
-        f"{seconds_without:.1f} seconds without the medicine, and {seconds_with:.1f} seconds with "
-        "it: blocking the pumps lets the signal last longer."
+        return _say("synapse", "whole", "burst", without=formats.number(seconds_without, 1))
+    return _say(
+        "synapse",
+        "whole",
+        "burst_both",
+        without=formats.number(seconds_without, 1),
+        with_medicine=formats.number(seconds_with, 1),
     )
 
 
@@ -84,26 +100,27 @@ def describe_stress(yours: StressRun, hard_day: StressRun) -> str:
     usual = yours.baseline.cortisol
     scenario = yours.scenario
     if scenario.stress_size <= 0 or scenario.stress_days <= 0:
-        story = "With no extra stress, cortisol keeps its usual daily rhythm."
+        sentences = [_say("stress", "whole", "no_stress")]
     else:
         rise = (peak(yours) / usual - 1) * 100
-        story = (
-            f"Your stress (size {scenario.stress_size:g} for {scenario.stress_days:g} "
-            f"{'day' if scenario.stress_days == 1 else 'days'}) "
-            f"pushes cortisol up to {rise:.0f}% above its usual level at its highest."
-        )
+        sentences = [
+            _say(
+                "stress",
+                "whole",
+                "yours",
+                stress=stress_phrase(scenario),
+                rise=formats.number(rise, 0),
+            )
+        ]
     day_rise = (peak(hard_day) / hard_day.baseline.cortisol - 1) * 100
-    story += f" A hard day pushes it up {day_rise:.0f}%, then it settles back."
+    sentences.append(_say("stress", "whole", "hard_day", rise=formats.number(day_rise, 0)))
     change = last_day_change(yours)
     if returned_to_baseline(yours):
-        story += " By the end, your stress system is on its way back to its usual state."
+        sentences.append(_say("stress", "whole", "back"))
     else:
-        story += (
-            " By the end, the system has not come back: it has settled in another state, with "
-            f"cortisol {abs(change):.0f}% {'lower' if change < 0 else 'higher'} than usual "
-            "even though the stress is over. In this model, a long or strong stress can do that."
-        )
-    return story
+        key = "switched_lower" if change < 0 else "switched_higher"
+        sentences.append(_say("stress", "whole", key, amount=formats.number(abs(change), 0)))
+    return " ".join(sentences)
 
 
 def describe_sensor(run: StressRun) -> str:
@@ -114,31 +131,20 @@ def describe_sensor(run: StressRun) -> str:
     days = daily_average(run)
     usual = run.baseline.gr
     end, before = 100 * days[-1].gr / usual, 100 * days[-2].gr / usual
-    text = "The sensor line shows whether the system's thermostat has been reset. "
+    first = _say("stress", "whole", "sensor")
+    values = {"end": formats.number(end, 0)}
     if run.switch_gr is not None and run.samples[-1].gr > run.switch_gr:
         scenario = run.scenario
         switched = steady_states(scenario.feedback, scenario.sleep_loss, scenario.daily_rhythm)[-1]
         level = 100 * switched.gr / usual
-        where = (
-            "it has settled there"
-            if abs(end - level) <= 0.05 * level
-            else f"it ends at {end:.0f}% and is still moving towards it"
-        )
-        return text + (
-            f"Here it is past the point of no return. It heads for a new level, about {level:.0f}% "
-            f"of usual, and stays there instead of coming back to 100: {where}."
-        )
+        key = "sensor_settled" if abs(end - level) <= 0.05 * level else "sensor_heading"
+        return f"{first} {_say('stress', 'whole', key, level=formats.number(level, 0), **values)}"
     if run.scenario.stress_end_day > run.scenario.days and run.scenario.stress_size > 0:
-        return (
-            text + f"The stress is still going on at the end: the sensor is at {end:.0f}% of usual."
-        )
+        return f"{first} {_say('stress', 'whole', 'sensor_still_on', **values)}"
     if abs(end - 100) <= 10:
-        return text + f"Here it ends near its usual level ({end:.0f}% of usual)."
-    trend = "coming back down" if end < before else "still moving"
-    return text + (
-        f"Here it ends at {end:.0f}% of its usual level. That is below the point of no return, so "
-        f"it is slowly {trend}: the sensor changes over weeks, not days."
-    )
+        return f"{first} {_say('stress', 'whole', 'sensor_near', **values)}"
+    key = "sensor_coming_back" if end < before else "sensor_still_moving"
+    return f"{first} {_say('stress', 'whole', key, **values)}"
 
 
 def describe_one_day(run: StressRun, day: int, label: str) -> str:
@@ -148,11 +154,16 @@ def describe_one_day(run: StressRun, day: int, label: str) -> str:
     top = max(hours, key=lambda s: s.cortisol)
     low = min(hours, key=lambda s: s.cortisol)
     if top.cortisol - low.cortisol < 0.02 * usual:
-        return f"{label}: cortisol stays level all day, because the daily rhythm is switched off."
-    return (
-        f"{label}: cortisol is highest around {round((top.day - day) * 24) % 24:02d}:00, at "
-        f"{100 * top.cortisol / usual:.0f}% of its usual daily average, and lowest around "
-        f"{round((low.day - day) * 24) % 24:02d}:00, at {100 * low.cortisol / usual:.0f}%."
+        return _say("stress", "whole", "one_day_level", label=label)
+    return _say(
+        "stress",
+        "whole",
+        "one_day",
+        label=label,
+        top_time=f"{round((top.day - day) * 24) % 24:02d}:00",
+        top=formats.number(100 * top.cortisol / usual, 0),
+        low_time=f"{round((low.day - day) * 24) % 24:02d}:00",
+        low=formats.number(100 * low.cortisol / usual, 0),
     )
 
 
@@ -161,8 +172,6 @@ def describe_one_day(run: StressRun, day: int, label: str) -> str:
 # The sentence patterns are in widgets/content/inside_the_body_scene.toml, filled in here with the
 # same numbers the charts draw (a day's values, the rings, the daily averages).
 
-#: The scenes' words (labels, prompts and sentence patterns).
-SCENE_FILE = Path(__file__).resolve().parent.parent / "content" / "inside_the_body_scene.toml"
 #: The synapse run's two effects, in the order the chart draws them.
 EFFECTS = ("pain_relief", "mood_effect")
 #: Below this many points of this model's most, two effects count as the same.
@@ -171,11 +180,10 @@ SAME_POINTS = 2
 WEEK = 7
 
 
-@functools.lru_cache(maxsize=1)
 def scene_text() -> dict:
-    """The scenes' words from widgets/content/inside_the_body_scene.toml (read once)."""
-    with SCENE_FILE.open("rb") as file:
-        return tomllib.load(file)
+    """The scenes' words from widgets/content/inside_the_body_scene.toml, in the course language
+    (read at call time; the file is read once and cached by widgets.words)."""
+    return words("inside_the_body_scene")
 
 
 def scene_words_for(simulator: str) -> dict:
@@ -199,7 +207,7 @@ def _so_far(simulator: str, shown: int, last: int) -> str:
 
 
 def _percent(share: float) -> str:
-    return f"{100 * share:.0f}"
+    return formats.number(100 * share, 0)
 
 
 @dataclass(frozen=True)
@@ -276,7 +284,7 @@ def narrate_synapse_day(dose: float, run: list[SynapseDay], start_day: int, show
                 "words",
                 "taking",
                 blocked=_percent(day.blocker),
-                level=f"{day.level:.1f}",
+                level=formats.number(day.level, 1),
             )
         )
         parts.append(
@@ -337,13 +345,12 @@ def describe_synapse_guess(guess: str, run: list[SynapseDay], start_day: int) ->
 
 
 def synapse_pin_label(dose_percent: float, start_day: int) -> str:
-    return _say("synapse", "pin", "label", dose=f"{dose_percent:g}", start=start_day)
+    return _say("synapse", "pin", "label", dose=formats.number(dose_percent), start=start_day)
 
 
 def _lower(field: str) -> str:
-    """An effect's name inside a sentence: "pain relief", "the mood effect"."""
-    name = effect_name(field).lower()
-    return f"the {name}" if field == "mood_effect" else name
+    """An effect's name inside a sentence: "pain relief", "the mood effect" (content words)."""
+    return scene_text()["synapse"]["in_sentence"][field]
 
 
 def _points(amount: int) -> str:
@@ -394,7 +401,7 @@ def describe_synapse_pin(
 
 def _length(days: float) -> str:
     unit = scene_text()["stress"]["words"]["day" if days == 1 else "days"]
-    return f"{days:g} {unit}"
+    return f"{formats.number(days)} {unit}"
 
 
 def stress_phrase(scenario: StressScenario) -> str:
@@ -403,7 +410,7 @@ def stress_phrase(scenario: StressScenario) -> str:
         "stress",
         "words",
         "stress",
-        size=f"{scenario.stress_size:g}",
+        size=formats.number(scenario.stress_size),
         length=_length(scenario.stress_days),
     )
 
@@ -523,13 +530,17 @@ def stress_day_label(scenario: StressScenario, day: int) -> str:
     return _say("stress", "chart", when, day=day)
 
 
-@functools.lru_cache(maxsize=1)
 def stress_questions() -> dict[str, Question]:
     """Each story's "predict first" prompt, by the story's name in the menu."""
-    options = _options("stress")
+    return _stress_questions(course_language())
+
+
+@functools.cache
+def _stress_questions(language: str) -> dict[str, Question]:
+    stress = words("inside_the_body_scene", language)["stress"]
+    options = tuple((item["key"], item["text"]) for item in stress["predict"]["options"])
     return {
-        item["story"]: Question(item["question"], options)
-        for item in scene_text()["stress"]["predict"]["stories"]
+        item["story"]: Question(item["question"], options) for item in stress["predict"]["stories"]
     }
 
 
@@ -573,7 +584,7 @@ def stress_pin_label(story: str | None, scenario: StressScenario) -> str:
         "stress",
         "pin",
         "own_label",
-        size=f"{scenario.stress_size:g}",
+        size=formats.number(scenario.stress_size),
         length=_length(scenario.stress_days),
     )
 

@@ -9,14 +9,13 @@ stories are checked when read: every moment must be valid `PainInputs`.
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass, fields
-from pathlib import Path
 
+from widgets import formats
 from widgets.models.pain_signal import PainInputs, PainSignal, pain_signal
+from widgets.words import words as content_words
 
 #: The scene's words (labels, stories, prompts and sentence patterns).
-SCENE_FILE = Path(__file__).resolve().parent.parent / "content" / "pain_signal_scene.toml"
 #: The model's inputs, in the order the sliders show them.
 INPUTS = tuple(item.name for item in fields(PainInputs))
 #: A change in the signal reaching the brain smaller than this counts as "about the same" (the
@@ -26,11 +25,9 @@ SAME_WITHIN = 0.3
 LOUDNESS_BANDS = (0.5, 3, 6, 8.5)
 
 
-@functools.lru_cache(maxsize=1)
 def scene_text() -> dict:
-    """The scene's words from widgets/content/pain_signal_scene.toml (read once)."""
-    with SCENE_FILE.open("rb") as file:
-        return tomllib.load(file)
+    """The scene's words from widgets/content/pain_signal_scene.toml, in the course language."""
+    return content_words("pain_signal_scene")
 
 
 def _say(section: str, key: str, **values) -> str:
@@ -38,8 +35,8 @@ def _say(section: str, key: str, **values) -> str:
 
 
 def _one(level: float) -> str:
-    """A level to one decimal, as the diagram shows it."""
-    return f"{level:.1f}"
+    """A level to one decimal, as the diagram shows it (with the language's decimal mark)."""
+    return formats.number(level, 1)
 
 
 def _capital(sentence: str) -> str:
@@ -48,8 +45,9 @@ def _capital(sentence: str) -> str:
 
 def points(amount: float) -> str:
     """An amount of points, to one decimal, with the right word: "1 point", "0.6 points"."""
-    text = f"{abs(amount):.1f}".removesuffix(".0")
-    return f"{text} point" if text == "1" else f"{text} points"
+    whole = f"{abs(amount):.1f}".endswith(".0")  # "1.0" is said "1"
+    text = formats.number(abs(amount), 0 if whole else 1)
+    return _say("units", "point" if text == "1" else "points", amount=text)
 
 
 # --- one moment's signal (the diagram's text alternative) --------------------------------------
@@ -69,14 +67,14 @@ def describe_signal(inputs: PainInputs, signal: PainSignal) -> str:
     usual = pain_signal(PainInputs(injury=inputs.injury))
     parts = [
         _say("signal", "from_body", level=_one(signal.from_body)),
-        _say("signal", "rubbing", percent=f"{signal.gate_open * 100:.0f}")
+        _say("signal", "rubbing", percent=formats.number(signal.gate_open * 100, 0))
         if inputs.touch > 0
         else _say("signal", "no_rubbing"),
     ]
     if signal.volume < 0.95:
-        parts.append(_say("signal", "turned_down", volume=f"{signal.volume:.2f}"))
+        parts.append(_say("signal", "turned_down", volume=formats.number(signal.volume, 2)))
     elif signal.volume > 1.05:
-        parts.append(_say("signal", "turned_up", volume=f"{signal.volume:.2f}"))
+        parts.append(_say("signal", "turned_up", volume=formats.number(signal.volume, 2)))
     else:
         parts.append(_say("signal", "even"))
     parts.append(
@@ -184,7 +182,7 @@ def moment_caption(story: Story, index: int) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    return formats.number(value)
 
 
 def describe_step(before: PainInputs, after: PainInputs) -> str:

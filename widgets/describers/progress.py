@@ -8,11 +8,9 @@ are separated by "\n": the chart wrapper (widgets/ui/plots.py) shows each as its
 
 from __future__ import annotations
 
-import functools
-import tomllib
 from datetime import date
-from pathlib import Path
 
+from widgets import formats
 from widgets.models.progress import (
     MIN_NIGHTS,
     ChangeReading,
@@ -22,19 +20,17 @@ from widgets.models.progress import (
     ScorePoint,
     WeekAverage,
 )
+from widgets.words import words as content_words
 
-CONTENT = Path(__file__).resolve().parent.parent / "content" / "my_progress.toml"
 #: Up to this many checks are listed one by one; more are summed up (first, range, latest).
 LISTED = 6
 #: A week with fewer diary days than this gets the "less steady average" note.
 FEW_DAYS = 4
 
 
-@functools.lru_cache(maxsize=1)
 def words() -> dict:
-    """The page's words from widgets/content/my_progress.toml (read once)."""
-    with CONTENT.open("rb") as file:
-        return tomllib.load(file)
+    """The page's words from widgets/content/my_progress.toml, in the course language."""
+    return content_words("my_progress")
 
 
 def say(section: str, key: str, **values: object) -> str:
@@ -54,13 +50,14 @@ def count(name: str, n: float) -> str:
 
 
 def number(value: float) -> str:
-    """A number as the chart shows it: one decimal at most, "6" rather than "6.0"."""
-    return f"{value:.1f}".removesuffix(".0")
+    """A number as the chart shows it: one decimal at most, "6" rather than "6.0" (with the
+    language's decimal mark: "6,5" in Spanish)."""
+    return formats.number(float(f"{value:.1f}"))
 
 
 def day_text(day: date) -> str:
-    """A date in words: "7 March 2024"."""
-    return f"{day.day} {day:%B %Y}"
+    """A date in words: "7 March 2024", "7 de marzo de 2024"."""
+    return formats.date_words(day)
 
 
 def join(items: list[str]) -> str:

@@ -3,17 +3,12 @@ laid over them. Plain Python (no widgets), so describers can use the same words 
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-from pathlib import Path
-
-DEFAULTS_FILE = Path(__file__).resolve().parent.parent / "content" / "scene.toml"
+from widgets.words import words as content_words
 
 
-@cache
 def _defaults() -> dict:
-    with DEFAULTS_FILE.open("rb") as file:
-        return tomllib.load(file)
+    """The shared scene words (widgets/content/scene.toml), in the course language."""
+    return content_words("scene")
 
 
 def scene_words(own: dict | None = None) -> dict:

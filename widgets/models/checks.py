@@ -8,6 +8,13 @@ from __future__ import annotations
 
 import math
 
+from widgets import formats
+from widgets.words import words
+
+
+def _say(key: str, **values: object) -> str:
+    return words("checks")[key].format(**values)
+
 
 def check_number(name: str, value: float) -> None:
     """A real, finite number (not a bool, which Python would let pass as 0 or 1)."""
@@ -17,18 +24,19 @@ def check_number(name: str, value: float) -> None:
         or math.isnan(value)
         or math.isinf(value)
     ):
-        raise ValueError(f"{name} must be a number, got {value!r}")
+        raise ValueError(_say("not_a_number", name=name, value=repr(value)))
 
 
 def check_range(name: str, value: float, low: float, high: float) -> None:
     """A number from `low` to `high`, both included."""
     check_number(name, value)
     if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value:g}")
+        low, high, got = (formats.number(x) for x in (low, high, value))
+        raise ValueError(_say("out_of_range", name=name, low=low, high=high, value=got))
 
 
 def check_whole(name: str, value: int, low: int, high: int) -> None:
     """A whole number from `low` to `high`."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{name} must be a whole number, got {value!r}")
+        raise ValueError(_say("not_whole", name=name, value=repr(value)))
     check_range(name, value, low, high)

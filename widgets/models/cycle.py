@@ -31,30 +31,30 @@ import math
 import random
 from dataclasses import dataclass, field, replace
 
+from widgets.words import word, words
+
 #: The five problems in the loop. Internally each is 0 (no problem) to 1 (as bad as it gets).
 NODES = ("pain", "poor_sleep", "low_mood", "inactivity", "fatigue")
 
 #: Links (target ← source): how hard a fully-active source pushes its target, before `connectivity`.
-#: Each names the article's mechanism it stands for (lesson 03). Sizes are illustrative; sleep →
-#: pain is larger than pain → sleep, in the order the evidence gives (Edwards 2008; Finan 2013).
-LINKS: dict[tuple[str, str], tuple[float, str]] = {
-    ("pain", "poor_sleep"): (1.6, "a short, broken night makes the next day's pain worse"),
-    ("pain", "low_mood"): (1.0, "low mood turns up how strongly pain is felt"),
-    ("pain", "fatigue"): (0.9, "tiredness lowers how much pain you can bear"),
-    ("pain", "inactivity"): (
-        0.5,
-        "less movement means stiffer muscles and less of the body's own pain relief",
-    ),
-    ("poor_sleep", "pain"): (0.7, "pain makes it hard to fall and stay asleep"),
-    ("poor_sleep", "low_mood"): (1.1, "worry and low mood disturb sleep"),
-    ("low_mood", "pain"): (1.1, "constant pain brings a sense of losing control"),
-    ("low_mood", "inactivity"): (0.9, "doing less of what you enjoy takes away sources of joy"),
-    ("low_mood", "fatigue"): (0.8, "tiredness brings irritability"),
-    ("inactivity", "pain"): (1.1, "pain makes it hard to move, work and see people"),
-    ("inactivity", "low_mood"): (1.0, "low mood drains motivation for activity and self-care"),
-    ("inactivity", "fatigue"): (0.6, "tiredness makes everything harder to start"),
-    ("fatigue", "poor_sleep"): (1.3, "poor sleep leaves you tired"),
-    ("fatigue", "low_mood"): (0.4, "low mood is tiring"),
+#: Each stands for a mechanism the article names (lesson 03); its words are in
+#: widgets/content/cycle_scene.toml, [mechanisms]. Sizes are illustrative; sleep → pain is larger
+#: than pain → sleep, in the order the evidence gives (Edwards 2008; Finan 2013).
+LINKS: dict[tuple[str, str], float] = {
+    ("pain", "poor_sleep"): 1.6,
+    ("pain", "low_mood"): 1.0,
+    ("pain", "fatigue"): 0.9,
+    ("pain", "inactivity"): 0.5,
+    ("poor_sleep", "pain"): 0.7,
+    ("poor_sleep", "low_mood"): 1.1,
+    ("low_mood", "pain"): 1.1,
+    ("low_mood", "inactivity"): 0.9,
+    ("low_mood", "fatigue"): 0.8,
+    ("inactivity", "pain"): 1.1,
+    ("inactivity", "low_mood"): 1.0,
+    ("inactivity", "fatigue"): 0.6,
+    ("fatigue", "poor_sleep"): 1.3,
+    ("fatigue", "low_mood"): 0.4,
 }
 
 #: Pain and poor sleep move in proportion to their push: level = base + slope × push (clamped to
@@ -92,68 +92,36 @@ SHORT_NIGHTS_PUSH = 1.6  # on poor sleep, for each night of a bad run
 
 @dataclass(frozen=True)
 class Strategy:
-    """A way of stepping into the loop: a documented change to inputs or links from a start day."""
+    """A way of stepping into the loop: a documented change to inputs or links from a start day.
+
+    Its label, source and why are words in widgets/content/cycle_scene.toml, [strategies.<key>].
+    """
 
     key: str
-    label: str
     inputs: dict[str, float] = field(default_factory=dict)  # added to a node's push
     link_scale: dict[tuple[str, str], float] = field(default_factory=dict)
-    source: str = ""
-    why: str = ""
 
 
 STRATEGIES: dict[str, Strategy] = {
     s.key: s
     for s in (
+        # Dear et al. 2015; Williams et al. 2020: CBT mostly eases low mood and how much pain
+        # gets in the way, with smaller effects on pain itself.
         Strategy(
             "cbt",
-            "Professional help and CBT",
             inputs={"low_mood": -0.55},
             link_scale={("low_mood", "pain"): 0.85, ("pain", "low_mood"): 0.9},
-            source="Dear et al. 2015, Pain; Williams et al. 2020, Cochrane CD007407",
-            why="CBT mostly eases low mood and how much pain gets in the way, with smaller effects "
-            "on pain itself, so it lowers low mood and weakens the links between pain and mood.",
         ),
-        Strategy(
-            "medication",
-            "Medication, with your prescriber",
-            inputs={"pain": -0.4},
-            source="Ferreira et al. 2021, BMJ",
-            why="Some medicines lower pain a little on average; benefit varies a lot from person "
-            "to person.",
-        ),
-        Strategy(
-            "activity",
-            "Physical activity and pacing",
-            inputs={"inactivity": -0.6, "pain": -0.6},
-            source="Fransen et al. 2015, Cochrane; Geneen et al. 2017, Cochrane",
-            why="Starting small and building up steadily makes activity likelier on hard days; "
-            "regular exercise eases pain a little and helps people do more.",
-        ),
-        Strategy(
-            "relaxation",
-            "Mindfulness and relaxation",
-            inputs={"low_mood": -0.3, "poor_sleep": -0.15, "pain": -0.1},
-            source="Hilton et al. 2017, Ann Behav Med",
-            why="Mindfulness brings a small drop in pain and clearer gains in low mood; calmer "
-            "evenings can help sleep.",
-        ),
-        Strategy(
-            "support",
-            "Social support",
-            inputs={"low_mood": -0.3},
-            source="A 2025 review of social support and chronic pain, PLOS ONE 20:e0321750",
-            why="Feeling supported goes with less depression; the kind of support matters. No "
-            "trial gives a size for this, so its size here is the course's own guess.",
-        ),
-        Strategy(
-            "sleep",
-            "A steady sleep routine",
-            inputs={"poor_sleep": -0.9},
-            source="Finan et al. 2014, Sleep Med Clin",
-            why="CBT for insomnia improves sleep clearly; its effect on pain is mixed, which the "
-            "model shows through the sleep → pain link.",
-        ),
+        # Ferreira et al. 2021
+        Strategy("medication", inputs={"pain": -0.4}),
+        # Fransen et al. 2015; Geneen et al. 2017
+        Strategy("activity", inputs={"inactivity": -0.6, "pain": -0.6}),
+        # Hilton et al. 2017
+        Strategy("relaxation", inputs={"low_mood": -0.3, "poor_sleep": -0.15, "pain": -0.1}),
+        # No trial gives a size for social support: the course's own guess.
+        Strategy("support", inputs={"low_mood": -0.3}),
+        # Finan et al. 2014
+        Strategy("sleep", inputs={"poor_sleep": -0.9}),
     )
 }
 
@@ -177,33 +145,56 @@ class Scenario:
 
     def __post_init__(self) -> None:
         _check_range("connectivity", self.connectivity, 0.3, 2.0)
-        _check_range("pain condition", self.pain_condition, 0, 10)
-        _check_range("flare size", self.flare_size, 0, 10)
-        _check_range("stress size", self.stress_size, 0, 10)
+        _check_range("pain_condition", self.pain_condition, 0, 10)
+        _check_range("flare_size", self.flare_size, 0, 10)
+        _check_range("stress_size", self.stress_size, 0, 10)
         _check_range("variation", self.variation, 0, 1)
         _check_range("days", self.days, 1, 365)
-        _check_range("flare length", self.flare_days, 1, 84)
+        _check_range("flare_days", self.flare_days, 1, 84)
         if self.flare_day is not None:
-            _check_range("flare day", self.flare_day, 0, self.days - 1)
+            _check_range("flare_day", self.flare_day, 0, self.days - 1)
         for node, level in self.start.items():
             if node not in NODES:
                 raise ValueError(f"unknown starting level {node!r}; choose from {', '.join(NODES)}")
-            _check_range(f"starting {node}", level, 0, 10)
+            _check_range("start", level, 0, 10, node=node)
         for key, day in self.strategies.items():
             if key not in STRATEGIES:
                 raise ValueError(f"unknown strategy {key!r}; choose from {', '.join(STRATEGIES)}")
-            _check_range(f"start day of {key}", day, 0, self.days - 1)
+            _check_range("strategy_day", day, 0, self.days - 1, strategy=key)
         if self.short_sleep_days is not None:
             first, last = self.short_sleep_days
-            _check_range("first short night", first, 0, self.days - 1)
-            _check_range("last short night", last, first, self.days - 1)
+            _check_range("first_short_night", first, 0, self.days - 1)
+            _check_range("last_short_night", last, first, self.days - 1)
 
 
-def _check_range(name: str, value: float, low: float, high: float) -> None:
+def _check_range(setting: str, value: float, low: float, high: float, **names: str) -> None:
+    """Refuse a value outside its range, in words a learner reads ("That setting could not be
+    used: flare day must be between 0 and 83, got 400"): the setting's name and the message are
+    in widgets/content/cycle_scene.toml ([settings] and [errors])."""
     if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        raise ValueError(f"{name} must be a number, got {value!r}")
+        raise ValueError(_say_error("not_a_number", setting, names, value=repr(value)))
     if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low} and {high}, got {value}")
+        raise ValueError(
+            _say_error(
+                "out_of_range",
+                setting,
+                names,
+                low=_said(low),
+                high=_said(high),
+                value=_said(value),
+            )
+        )
+
+
+def _said(value: float) -> str:
+    """A number in a message as Python writes it ("0.3", "2.0", "400"), with the course
+    language's decimal mark ("0,3" in Spanish)."""
+    return str(value).replace(".", words("formats")["decimal_mark"])
+
+
+def _say_error(error: str, setting: str, names: dict[str, str], **values: str) -> str:
+    name = word("cycle_scene", "settings", setting).format(**names)
+    return word("cycle_scene", "errors", error).format(name=name, **values)
 
 
 @dataclass(frozen=True)
@@ -251,13 +242,13 @@ def _logistic(x: float) -> float:
 def _pushes(levels01: dict[str, float], scale: float, link_scale: dict) -> dict:
     return {
         (target, source): weight * scale * link_scale.get((target, source), 1.0) * levels01[source]
-        for (target, source), (weight, _why) in LINKS.items()
+        for (target, source), weight in LINKS.items()
     }
 
 
 #: The threshold of each threshold node (see THRESHOLD_SHARES).
 THRESHOLDS = {
-    node: share * sum(w for (target, _s), (w, _why) in LINKS.items() if target == node)
+    node: share * sum(w for (target, _s), w in LINKS.items() if target == node)
     for node, share in THRESHOLD_SHARES.items()
 }
 
@@ -302,7 +293,7 @@ def _day_inputs(scenario: Scenario, day: int) -> tuple[dict[str, float], dict]:
 #: The links as (target index, source index, weight, key), for the day loop.
 _LINK_ROWS = tuple(
     (NODES.index(target), NODES.index(source), weight, (target, source))
-    for (target, source), (weight, _why) in LINKS.items()
+    for (target, source), weight in LINKS.items()
 )
 
 
@@ -405,20 +396,18 @@ TRIAL_PEOPLE = tuple((c, p) for c in (1.0, 1.1, 1.2, 1.3, 1.4) for p in (3.0, 5.
 TRIAL_FLARE = {"flare_day": 6, "flare_days": 14, "flare_size": 8.0}
 TRIAL_START_DAY = 34  # strategies start on day 35, after the flare
 
-#: strategy -> (node, target change, unit, source) from the lessons' sources: "%" is the change in
-#: the trial's average level, "points" the change on the 0-10 scale. Strategies not listed have no
+#: strategy -> (node, target change, unit) from the lessons' sources: "%" is the change in the
+#: trial's average level, "points" the change on the 0-10 scale. Strategies not listed have no
 #: trial number behind them (their size is illustrative): docs/models/cycle.md says so.
-CALIBRATION: dict[str, tuple[tuple[str, float, str, str], ...]] = {
+CALIBRATION: dict[str, tuple[tuple[str, float, str], ...]] = {
     "cbt": (
-        ("low_mood", -36.0, "%", "Dear et al. 2015: depression scores fell 36% or more"),
-        ("pain", -12.0, "%", "Dear et al. 2015: average pain fell 12% or more"),
+        ("low_mood", -36.0, "%"),  # Dear et al. 2015: depression scores fell 36% or more
+        ("pain", -12.0, "%"),  # Dear et al. 2015: average pain fell 12% or more
     ),
-    "medication": (
-        ("pain", -0.5, "points", "Ferreira et al. 2021: SNRIs, back pain, about 5 of 100"),
-    ),
-    "activity": (
-        ("pain", -1.2, "points", "Fransen et al. 2015: exercise, knee arthritis, about 12 of 100"),
-    ),
+    # Ferreira et al. 2021: SNRIs, back pain, about 5 of 100
+    "medication": (("pain", -0.5, "points"),),
+    # Fransen et al. 2015: exercise, knee arthritis, about 12 of 100
+    "activity": (("pain", -1.2, "points"),),
 }
 
 

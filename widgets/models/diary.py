@@ -29,7 +29,8 @@ Design decisions (each tested):
   typed in would be silent data loss. To take the file's version, delete that day and import again.
 - Dates must be from 1900 on and not in the future; "today" allows one day of slack, because the
   kernel's clock may be in a different time zone from the learner.
-Standard library only.
+Every message a learner reads is in widgets/content/diary.toml, read when the message is made (so
+the course's language applies). Standard library only (widgets.words is too).
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from widgets import formats
+from widgets.words import word
+
 COLUMNS = ("date", "pain", "sleep_hours", "sleep_quality", "mood", "active_minutes", "note")
 REQUIRED_COLUMNS = COLUMNS[:-1]  # a file without a "note" column is fine: notes are left empty
 NUMBER_FIELDS = COLUMNS[1:-1]
@@ -53,11 +57,19 @@ EARLIEST = date(1900, 1, 1)
 FUTURE_SLACK_DAYS = 1  # the kernel's "today" may be a day behind the learner's time zone
 EXAMPLE_DATE = "2024-03-07"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-SAVE_AS_UTF8 = 'Please save it as "CSV UTF-8" and try again.'
-EMPTY_FILE = (
-    "This file is empty. Choose a diary file saved from this course, or a CSV file whose first "
-    f"row is: {','.join(COLUMNS)}"
-)
+
+
+def say(section: str, key: str, /, **fields: object) -> str:
+    """A message from widgets/content/diary.toml with its {fields} filled in."""
+    return word("diary", section, key).format(**fields)
+
+
+def _save_as_utf8() -> str:
+    return say("file", "save_as")
+
+
+def _empty_file() -> str:
+    return say("file", "empty", columns=",".join(COLUMNS))
 
 
 @dataclass(frozen=True)
@@ -72,13 +84,37 @@ class Scale:
     high_means: str
 
 
-SCALES = {
-    "pain": Scale("Pain", 0, 10, True, "no pain", "the worst pain you can imagine"),
-    "sleep_hours": Scale("Hours of sleep", 0, 24, False, "no sleep", "24 hours"),
-    "sleep_quality": Scale("Sleep quality", 0, 10, True, "very poor sleep", "very good sleep"),
-    "mood": Scale("Mood", 0, 10, True, "very low mood", "the best mood"),  # 10 = best
-    "active_minutes": Scale("Active minutes", 0, 1440, True, "no activity", "active all day"),
+#: Each number's range (low, high) and whether it is whole; its words are in diary.toml [scales].
+RANGES = {
+    "pain": (0, 10, True),
+    "sleep_hours": (0, 24, False),
+    "sleep_quality": (0, 10, True),
+    "mood": (0, 10, True),  # 10 = best
+    "active_minutes": (0, 1440, True),
 }
+
+
+def scale(name: str) -> Scale:
+    """What the diary's number `name` means: its range from RANGES, its words from the content
+    file in the course's language (read now, not at import, so the language applies)."""
+    low, high, whole = RANGES[name]
+    text = word("diary", "scales", name, "label")
+    low_means = word("diary", "scales", name, "low_means")
+    high_means = word("diary", "scales", name, "high_means")
+    return Scale(text, low, high, whole, low_means, high_means)
+
+
+def scales() -> dict[str, Scale]:
+    """Every number of a diary day, by field name, with its range and words."""
+    return {name: scale(name) for name in RANGES}
+
+
+def __getattr__(name: str) -> dict[str, Scale]:
+    """`SCALES`, for code written before `scales()` (workbook/sheets.py): read when asked for."""
+    if name == "SCALES":
+        return scales()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _WHOLE = re.compile(r"[+-]?[0-9]+(?:\.0*)?")
@@ -93,7 +129,7 @@ def clean_text(text: str, *, multiline: bool = True) -> str:
     overrides are removed. With multiline=False, every run of whitespace becomes one space.
     """
     if not isinstance(text, str):
-        raise ValueError(f"expected text, got {text!r}")
+        raise ValueError(say("day", "not_text", value=repr(text)))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     kept = "".join(
@@ -109,32 +145,35 @@ def _shown(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _range_words(scale: Scale) -> str:
-    kind = "a whole number" if scale.whole else "a number"
-    return f"{kind} from {scale.low} to {scale.high}"
+def _range_words(name: str) -> str:
+    low, high, whole = RANGES[name]
+    return say("day", "whole_number_range" if whole else "number_range", low=low, high=high)
 
 
 def _number_problem(name: str, value: object) -> str | None:
-    scale = SCALES[name]
-    allowed = int if scale.whole else (int, float)
+    low, high, whole = RANGES[name]
+    allowed = int if whole else (int, float)
     if isinstance(value, bool) or not isinstance(value, allowed):
-        return f"The {name} value must be {_range_words(scale)}, but it is {value!r}."
-    if not math.isfinite(value) or not scale.low <= value <= scale.high:
-        return f"The {name} value must be {_range_words(scale)}, but it is {value:g}."
+        return say("day", "must_be", name=name, range=_range_words(name), value=repr(value))
+    if not math.isfinite(value) or not low <= value <= high:
+        return say(
+            "day", "must_be", name=name, range=_range_words(name), value=formats.number(value)
+        )
     return None
 
 
 def _date_problem(day: object) -> str | None:
     if isinstance(day, date) and not isinstance(day, datetime):
         if day < EARLIEST:
-            return f"The date {day.isoformat()} is before 1900. Please check the year."
+            return say("day", "before_1900", date=day.isoformat())
         if day > date.today() + timedelta(days=FUTURE_SLACK_DAYS):
-            return (
-                f"The date {day.isoformat()} is in the future. "
-                "The diary is only for days that have already happened."
-            )
+            return say("day", "future", date=day.isoformat())
         return None
-    return f"The date must be a calendar date like {EXAMPLE_DATE}, but it is {day!r}."
+    return say("day", "not_a_date", example=EXAMPLE_DATE, value=repr(day))
+
+
+def _note_too_long(note: str) -> str:
+    return say("day", "note_too_long", count=len(note), limit=NOTE_LIMIT)
 
 
 @dataclass(frozen=True)
@@ -160,12 +199,9 @@ class Entry:
             note = clean_text(self.note)
             object.__setattr__(self, "note", note)
             if len(note) > NOTE_LIMIT:
-                problems.append(
-                    f"The note has {len(note)} characters; the most is {NOTE_LIMIT}. "
-                    "Please make it shorter."
-                )
+                problems.append(_note_too_long(note))
         else:
-            problems.append(f"The note must be text, but it is {self.note!r}.")
+            problems.append(say("day", "note_not_text", value=repr(self.note)))
         problems = [p for p in problems if p]
         if problems:
             raise ValueError(" ".join(problems))
@@ -185,10 +221,7 @@ class Diary:
             if not isinstance(entry, Entry):
                 raise ValueError(f"a diary holds entries, got {entry!r}")
             if entry.date in seen:
-                raise ValueError(
-                    f"There are two entries for {entry.date.isoformat()}; "
-                    "a diary keeps one entry per day."
-                )
+                raise ValueError(say("day", "two_entries", date=entry.date.isoformat()))
             seen.add(entry.date)
         object.__setattr__(self, "entries", tuple(sorted(entries, key=lambda e: e.date)))
 
@@ -276,7 +309,7 @@ class RowProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"Line {self.line}: {self.message}"
+        return say("file", "line", line=self.line, message=self.message)
 
 
 @dataclass(frozen=True)
@@ -295,11 +328,15 @@ class ImportResult:
     def summary(self) -> str:
         if self.error:
             return self.error
-        days = "1 day" if len(self.entries) == 1 else f"{len(self.entries)} days"
-        text = f"We read {days} from the file."
+        text = say("file", "read", days=day_count(len(self.entries)))
         if self.problems:
-            text += " Some lines need a look: see the notes below."
+            text += " " + say("file", "some_problems")
         return text
+
+
+def day_count(count: int) -> str:
+    """ "1 day" or "12 days", in the course's language."""
+    return say("count", "one_day") if count == 1 else say("count", "days", count=count)
 
 
 def _fail(message: str) -> ImportResult:
@@ -308,51 +345,54 @@ def _fail(message: str) -> ImportResult:
 
 def _decode(data: bytes) -> tuple[str | None, str | None]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, f"This file is saved as UTF-16 text, which we cannot read. {SAVE_AS_UTF8}"
+        return None, say("file", "utf16", save_as=_save_as_utf8())
     if data.startswith(b"PK\x03\x04"):
-        return None, (
-            "This looks like a spreadsheet file (such as .xlsx), not a CSV file. "
-            "In your spreadsheet, choose Save As, then CSV UTF-8, and try again."
-        )
+        return None, say("file", "spreadsheet")
     if b"\x00" in data:
-        return None, f"This does not look like a CSV text file. {SAVE_AS_UTF8}"
+        return None, say("file", "not_text", save_as=_save_as_utf8())
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
-        return None, f"We could not read the letters in this file. {SAVE_AS_UTF8}"
+        return None, say("file", "letters", save_as=_save_as_utf8())
 
 
 def _parse_date(text: str) -> tuple[date | None, str | None]:
-    how = f"Use YYYY-MM-DD (year-month-day), for example {EXAMPLE_DATE}."
     if not text:
-        return None, f"The date is empty. {how}"
+        return None, say("value", "date_empty", how=say("value", "how_date", example=EXAMPLE_DATE))
     if not _ISO_DATE.fullmatch(text):
-        return None, f'The date "{_shown(text)}" is not written the way we need. {how}'
+        how = say("value", "how_date", example=EXAMPLE_DATE)
+        return None, say("value", "date_format", text=_shown(text), how=how)
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        return None, f'The date "{text}" is not a real day on the calendar.'
+        return None, say("value", "not_real_day", text=text)
     return day, _date_problem(day)
 
 
+def _wanted(name: str) -> str:
+    """ "Use a whole number from 0 to 10.": how to write the number `name`."""
+    return say("value", "wanted", range=_range_words(name))
+
+
 def _parse_number(name: str, text: str) -> tuple[int | float | None, str | None]:
-    scale = SCALES[name]
-    wanted = f"Use {_range_words(scale)}."
+    whole = RANGES[name][2]
     if not text:
-        return None, f"The {name} value is empty. {wanted}"
+        return None, say("value", "empty", name=name, wanted=_wanted(name))
     if len(text) > 12:
-        return None, f'The {name} value "{_shown(text, 12)}" is too long. {wanted}'
+        return None, say(
+            "value", "too_long", name=name, text=_shown(text, 12), wanted=_wanted(name)
+        )
     if _DECIMAL.fullmatch(text):
-        if not scale.whole:
+        if not whole:
             value: int | float = float(text)
         elif _WHOLE.fullmatch(text):
             value = int(text.split(".")[0])
         else:
-            return None, f"The {name} value must be {_range_words(scale)}, but it is {text}."
+            return None, say("day", "must_be", name=name, range=_range_words(name), value=text)
         return value, _number_problem(name, value)
     if _DECIMAL.fullmatch(text.replace(",", ".", 1)):
-        return None, f'The {name} value "{text}" has a comma. Use a dot for decimals, like 7.5.'
-    return None, f'The {name} value "{_shown(text)}" is not a number. {wanted}'
+        return None, say("value", "comma", name=name, text=text)
+    return None, say("value", "not_number", name=name, text=_shown(text), wanted=_wanted(name))
 
 
 def _parse_row(cells: dict[str, str]) -> tuple[Entry | None, str]:
@@ -362,10 +402,7 @@ def _parse_row(cells: dict[str, str]) -> tuple[Entry | None, str]:
     note = clean_text(unguard_formula(cells.get("note", "")))
     problems = [date_problem] + [problem for _, problem in numbers.values()]
     if len(note) > NOTE_LIMIT:
-        problems.append(
-            f"The note has {len(note)} characters; the most is {NOTE_LIMIT}. "
-            "Please make it shorter."
-        )
+        problems.append(_note_too_long(note))
     message = " ".join(p for p in problems if p)
     if message or day is None:
         return None, message
@@ -381,15 +418,12 @@ def from_csv(data: bytes) -> ImportResult:
     if not isinstance(data, bytes | bytearray):
         raise ValueError(f"from_csv needs the file's bytes, got {type(data).__name__}")
     if len(data) > MAX_BYTES:
-        return _fail(
-            "This file is too big. The most we can read is 1 MB, which is about ten years of "
-            "diary days."
-        )
+        return _fail(say("file", "too_big"))
     text, error = _decode(bytes(data))
     if error or text is None:
         return _fail(error or "")
     if not text.strip():
-        return _fail(EMPTY_FILE)
+        return _fail(_empty_file())
     reader = csv.reader(io.StringIO(text, newline=""))
     header: list[str] | None = None
     problems: list[RowProblem] = []
@@ -409,28 +443,21 @@ def from_csv(data: bytes) -> ImportResult:
                 error = _header_error(header)
                 if error:
                     return _fail(error)
-                extra = [_shown(name) or "(no name)" for name in header if name not in COLUMNS]
+                extra = [_shown(name) for name in header if name not in COLUMNS]
                 if extra:
+                    extra = [name or say("file", "no_name") for name in extra]
                     listed = ", ".join(extra[:5])
                     if len(extra) > 5:
-                        listed += f" and {len(extra) - 5} more"
-                    problems.append(
-                        RowProblem(start, f"These extra columns were left out: {listed}.")
-                    )
+                        listed += " " + say("file", "and_more", count=len(extra) - 5)
+                    problems.append(RowProblem(start, say("file", "extra_columns", listed=listed)))
                 continue
             rows += 1
             if rows > MAX_ROWS:
-                return _fail(
-                    f"This file has more than {MAX_ROWS:,} rows (about ten years of days). "
-                    "Please split it into smaller files and import them one at a time."
-                )
+                return _fail(say("file", "too_many_rows", rows=formats.whole(MAX_ROWS)))
             if len(row) != len(header):
                 problems.append(
                     RowProblem(
-                        start,
-                        f"This row has {len(row)} values, but the first row names "
-                        f"{len(header)} columns. If a note has a comma in it, the note needs "
-                        '"double quotes" around it.',
+                        start, say("file", "wrong_count", values=len(row), columns=len(header))
                     )
                 )
                 continue
@@ -446,35 +473,34 @@ def from_csv(data: bytes) -> ImportResult:
                 problems.append(
                     RowProblem(
                         start,
-                        f"The date {entry.date.isoformat()} is also on line {earlier}. "
-                        "We kept this later row.",
+                        say("file", "repeated_date", date=entry.date.isoformat(), line=earlier),
                     )
                 )
             kept[entry.date] = (start, entry)
     except csv.Error as exc:
         if "field larger" in str(exc):
-            return _fail(f"Line {reader.line_num} has a value that is far too long to read.")
-        return _fail(f"Line {reader.line_num} could not be read as CSV. {SAVE_AS_UTF8}")
+            return _fail(say("file", "field_too_long", line=reader.line_num))
+        return _fail(say("file", "not_csv", line=reader.line_num, save_as=_save_as_utf8()))
     if header is None:  # only blank lines or rows of empty cells
-        return _fail(EMPTY_FILE)
+        return _fail(_empty_file())
     if rows == 0:
-        return _fail("This file has a first row of column names, but no diary rows under it.")
+        return _fail(say("file", "no_rows"))
     entries = tuple(sorted((e for _, e in kept.values()), key=lambda e: e.date))
     return ImportResult(entries, tuple(sorted(problems, key=lambda p: p.line)))
 
 
 def _header_error(header: list[str]) -> str | None:
-    first_row = f"The first row must name these columns: {','.join(COLUMNS)}"
     repeated = sorted({name for name in header if name and header.count(name) > 1})
-    if repeated:
-        return f'The column "{_shown(repeated[0])}" is named twice in the first row. {first_row}'
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    if not repeated and not missing:
+        return None
+    first_row = say("file", "first_row", columns=",".join(COLUMNS))
+    if repeated:
+        return say("file", "named_twice", name=_shown(repeated[0]), first_row=first_row)
     if len(missing) == 1:
-        return f'This file has no "{missing[0]}" column. {first_row}'
-    if missing:
-        names = ", ".join(f'"{name}"' for name in missing)
-        return f"This file is missing these columns: {names}. {first_row}"
-    return None
+        return say("file", "no_column", name=missing[0], first_row=first_row)
+    names = ", ".join(f'"{name}"' for name in missing)
+    return say("file", "missing_columns", names=names, first_row=first_row)
 
 
 def merge(
@@ -499,8 +525,5 @@ def merge(
         if have is None:
             by_date[day] = entry
         elif have != entry:
-            messages.append(
-                f"You already had an entry for {day.isoformat()}, so we kept yours and left out "
-                "the one from the file."
-            )
+            messages.append(say("file", "clash", date=day.isoformat()))
     return Diary(tuple(by_date.values())), messages

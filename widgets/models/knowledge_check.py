@@ -2,7 +2,8 @@
 
 The questions live in small TOML files beside the lessons (`notebooks/checks/<lesson>.toml`) so an
 instructor can reword them without touching Python. This module reads and checks those files and
-marks answers; it knows nothing of widgets.
+marks answers; it knows nothing of widgets. The words it gives a learner (feedback, the score)
+are in widgets/content/knowledge_check.toml; its errors are for the instructor, so they stay here.
 """
 
 from __future__ import annotations
@@ -11,7 +12,14 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from widgets.words import word
+
 _QUESTION_KEYS = {"text", "choices", "answer", "why", "feedback"}
+
+
+def say(section: str, key: str, /, **fields: object) -> str:
+    """A sentence from widgets/content/knowledge_check.toml with its {fields} filled in."""
+    return word("knowledge_check", section, key).format(**fields)
 
 
 class KnowledgeCheckError(ValueError):
@@ -35,13 +43,15 @@ class Question:
     def check(self, choice: int | None) -> Feedback:
         """Mark a choice (0-based index; None when nothing is chosen)."""
         if choice is None:
-            return Feedback(False, "Choose an answer first, then check it.")
+            return Feedback(False, say("feedback", "choose_first"))
         if not isinstance(choice, int) or not 0 <= choice < len(self.choices):
-            return Feedback(False, "That answer is not one of the choices. Choose again.")
+            return Feedback(False, say("feedback", "not_a_choice"))
         if choice == self.answer:
-            return Feedback(True, f"Right. {self.why}")
+            return Feedback(True, say("feedback", "right", why=self.why))
         hint = self.feedback[choice] if self.feedback and self.feedback[choice] else ""
-        return Feedback(False, f"Not quite. {hint + ' ' if hint else ''}{self.why}")
+        if hint:
+            return Feedback(False, say("feedback", "wrong_with_hint", hint=hint, why=self.why))
+        return Feedback(False, say("feedback", "wrong", why=self.why))
 
 
 def _question(entry: object, number: int, where: str) -> Question:
@@ -109,5 +119,5 @@ def load_questions(path: Path) -> tuple[Question, ...]:
 def score_message(right: int, total: int) -> str:
     """A short, encouraging summary of how many answers were right."""
     if total and right == total:
-        return f"You got all {total} right. Well done."
-    return f"You have {right} of {total} right so far. You can try any question again."
+        return say("score", "all_right", total=total)
+    return say("score", "so_far", right=right, total=total)

@@ -29,6 +29,9 @@ Decisions (each tested in tests/models/test_learner_record.py):
 - The browser keeps the record one key per part (`PARTS`, `to_part_texts`, `parse_parts`), each
   a one-part document {"version": 1, "<part>": ...}, so a change rewrites only its part and two
   tabs do not overwrite each other; the 1 MB limit holds for all parts together.
+- Every message a learner may read (why a record was refused, what was left out, the reasons a
+  value is invalid) is in widgets/content/learner_record.toml, read when the message is made.
+  Messages about a programming mistake (a wrong type passed in code) stay here, in English.
 Standard library only: this also runs in the browser kernel (Pyodide).
 """
 
@@ -42,6 +45,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from urllib.parse import quote, urlsplit
 
+from widgets import formats
 from widgets.models import pacing, pain_check, self_check
 from widgets.models.action_plan import DEFAULT_TITLE, TITLE_LIMIT, ActionPlan
 from widgets.models.diary import (
@@ -59,6 +63,7 @@ from widgets.models.diary import (
 from widgets.models.diary import merge as merge_diary
 from widgets.models.support_map import MAX_SUPPORTERS, Supporter, SupportMap
 from widgets.models.thought_record import ThoughtRecord
+from widgets.words import word
 
 SCHEMA_VERSION = 1
 KEY_PREFIX = f"btc-record-v{SCHEMA_VERSION}"
@@ -90,26 +95,45 @@ _INDEX = re.compile(r"0|[1-9][0-9]{0,2}")
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 
-NOT_A_RECORD = (
-    "This is not a record from this course. Choose a backup file that this course made "
-    "(its name ends in -backup- and a date)."
-)
-UNREADABLE = (
-    "This record could not be read: it is not written the way this course writes its records."
-)
-TOO_BIG = (
-    "This record is too big to read: {size}. The most this course can read is 1 MB, which is "
-    "about ten years of diary days."
-)
-TOO_DEEP = "This record could not be read: it has far more layers than a course record has."
-TOO_MANY = "This record could not be read: it holds far more values than a course record can."
-NEWER = (
-    "This record was made by a newer version of the course (version {version}; this page reads "
-    "version {known}). Nothing was changed. Open it with the newer course, or keep it safe until "
-    "this course is updated."
-)
-BAD_VERSION = "This record could not be read: its version number, {version}, makes no sense."
-EMPTY = "This record is empty."
+
+def say(section: str, key: str, /, **fields: object) -> str:
+    """A message from widgets/content/learner_record.toml with its {fields} filled in."""
+    return word("learner_record", section, key).format(**fields)
+
+
+def _name(key: str, /, **fields: object) -> str:
+    """How the messages name a part of the record, or a thing in it ([name])."""
+    return say("name", key, **fields)
+
+
+#: A name in a message: the text, or a function that gives it. Checks that run for every item of
+#: a record take the function, so that they look up words only when there is something to say.
+Label = str | Callable[[], str]
+
+
+def _named(key: str, /, **fields: object) -> Callable[[], str]:
+    """`_name(key, ...)`, looked up only when a message needs it."""
+    return lambda: _name(key, **fields)
+
+
+def _label(what: Label) -> str:
+    return what() if callable(what) else what
+
+
+def refusal(key: str, /, **fields: object) -> str:
+    """Why a whole record was refused ([refused]: not_a_record, unreadable, too_big, too_deep,
+    too_many, newer, bad_version, empty), in the course's language."""
+    return say("refused", key, **fields)
+
+
+def _too_big(size: int | None) -> str:
+    """The "too big" refusal: `size` in bytes, or None for "more than 1 MB"."""
+    shown = (
+        say("refused", "size_over")
+        if size is None
+        else say("refused", "size", count=formats.whole(size))
+    )
+    return refusal("too_big", size=shown)
 
 
 # ---- small checks ----------------------------------------------------------------------------
@@ -123,67 +147,75 @@ def _shown(value: object, limit: int = 40) -> str:
 def _kind(value: object) -> str:
     """What a JSON value is, in plain words."""
     if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "a group of named values"
-    return "something else"
+        kind = "empty"
+    elif isinstance(value, bool):
+        kind = "bool"
+    elif isinstance(value, int | float):
+        kind = "number"
+    elif isinstance(value, str):
+        kind = "text"
+    elif isinstance(value, list | tuple):
+        kind = "list"
+    elif isinstance(value, dict):
+        kind = "group"
+    else:
+        kind = "other"
+    return say("kind", kind)
 
 
 def _has_control(text: str) -> bool:
     return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in text)
 
 
-def _check_day(day: object, what: str) -> None:
+def _invalid(key: str, /, **fields: object) -> ValueError:
+    """A ValueError whose message a learner may read (in "... was left out: <message>")."""
+    return ValueError(say("invalid", key, **fields))
+
+
+def _check_day(day: object, what: Label | None = None) -> None:
+    what = what or _named("date")
     if not isinstance(day, date) or isinstance(day, datetime):
-        raise ValueError(f"{what} must be a calendar date like {EXAMPLE_DATE}, not {_shown(day)}.")
+        raise _invalid("not_a_date", what=_label(what), example=EXAMPLE_DATE, value=_shown(day))
     if day < EARLIEST:
-        raise ValueError(f"{what} {day.isoformat()} is before 1900.")
+        raise _invalid("before_1900", what=_label(what), date=day.isoformat())
     if day > date.today() + timedelta(days=FUTURE_SLACK_DAYS):
-        raise ValueError(f"{what} {day.isoformat()} is in the future.")
+        raise _invalid("future", what=_label(what), date=day.isoformat())
 
 
-def _read_day(value: object, what: str = "The date") -> date:
+def _read_day(value: object, what: Label | None = None) -> date:
+    what = what or _named("date")
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise ValueError(f"{what} must be written like {EXAMPLE_DATE}, but it is {_shown(value)}.")
+        raise _invalid("written_like", what=_label(what), example=EXAMPLE_DATE, value=_shown(value))
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f'{what} "{value}" is not a real day on the calendar.') from None
+        raise _invalid("not_a_real_day", what=_label(what), value=value) from None
     _check_day(day, what)
     return day
 
 
-def _check_lesson_file(file: object, what: str = "A lesson") -> None:
+def _check_lesson_file(file: object, what: Label | None = None) -> None:
     if not isinstance(file, str) or not LESSON_FILE.fullmatch(file):
-        raise ValueError(
-            f"{what} must be a lesson's file name, like 00_welcome.ipynb, not {_shown(file)}."
-        )
+        what = what or _named("a_lesson")
+        raise _invalid("lesson_file", what=_label(what), value=_shown(file))
 
 
-def _check_bool(value: object, what: str) -> None:
+def _check_bool(value: object, what: Label) -> None:
     if not isinstance(value, bool):
-        raise ValueError(f"{what} must be true or false, but it is {_kind(value)}.")
+        raise _invalid("true_or_false", what=_label(what), kind=_kind(value))
 
 
-def _whole(value: object, what: str, low: int, high: int) -> int:
+def _whole(value: object, what: Label, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{what} must be a whole number, but it is {_kind(value)}.")
+        raise _invalid("whole_number", what=_label(what), kind=_kind(value))
     if not low <= value <= high:
-        raise ValueError(f"{what} must be from {low} to {high}, but it is {value}.")
+        raise _invalid("from_to", what=_label(what), low=low, high=high, value=value)
     return value
 
 
-def _tuple(value: object, what: str) -> tuple:
+def _tuple(value: object, what: Label) -> tuple:
     if not isinstance(value, list | tuple):
-        raise ValueError(f"{what} must be a list, but it is {_kind(value)}.")
+        raise _invalid("a_list", what=_label(what), kind=_kind(value))
     return tuple(value)
 
 
@@ -200,8 +232,8 @@ class LessonProgress:
 
     def __post_init__(self) -> None:
         _check_lesson_file(self.file)
-        _check_bool(self.opened, "Opened")
-        _check_bool(self.done, "Done")
+        _check_bool(self.opened, _named("opened"))
+        _check_bool(self.done, _named("done"))
 
 
 @dataclass(frozen=True)
@@ -212,11 +244,11 @@ class Resume:
     section: str = ""
 
     def __post_init__(self) -> None:
-        _check_lesson_file(self.lesson, "The lesson to continue")
+        _check_lesson_file(self.lesson, _named("resume_lesson"))
         if not isinstance(self.section, str):
-            raise ValueError(f"The section must be text, but it is {_kind(self.section)}.")
+            raise _invalid("section_text", kind=_kind(self.section))
         if len(self.section) > SECTION_LIMIT or _has_control(self.section):
-            raise ValueError("The section to continue from is not a section of a lesson.")
+            raise _invalid("section")
 
 
 @dataclass(frozen=True)
@@ -228,16 +260,16 @@ class CheckAnswers:
 
     def __post_init__(self) -> None:
         if not isinstance(self.check, str) or not _CHECK_NAME.fullmatch(self.check):
-            raise ValueError(f"{_shown(self.check)} is not the name of a knowledge check.")
+            raise _invalid("check_name", value=_shown(self.check))
         pairs = []
-        for pair in _tuple(self.answers, "The answers"):
+        for pair in _tuple(self.answers, _named("answers")):
             if not isinstance(pair, list | tuple) or len(pair) != 2:
-                raise ValueError("Each answer needs a question number and a choice.")
-            question = _whole(pair[0], "A question number", 0, MAX_QUESTIONS - 1)
-            choice = _whole(pair[1], "A chosen answer", 0, MAX_CHOICES - 1)
+                raise _invalid("answer_pair")
+            question = _whole(pair[0], _named("question_number"), 0, MAX_QUESTIONS - 1)
+            choice = _whole(pair[1], _named("chosen"), 0, MAX_CHOICES - 1)
             pairs.append((question, choice))
         if len({q for q, _ in pairs}) != len(pairs):
-            raise ValueError("A question has two answers.")
+            raise _invalid("two_answers")
         object.__setattr__(self, "answers", tuple(sorted(pairs)))
 
     def chosen(self) -> dict[int, int]:
@@ -255,8 +287,8 @@ class SelfCheckEntry:
     difficulty: int | None = None
 
     def __post_init__(self) -> None:
-        _check_day(self.date, "The date")
-        answers = _tuple(self.answers, "The answers")
+        _check_day(self.date)
+        answers = _tuple(self.answers, _named("answers"))
         self_check.score(list(answers), self.version, self.difficulty)  # raises ValueError
         object.__setattr__(self, "answers", answers)
 
@@ -273,8 +305,8 @@ class PainCheckEntry:
     answers: tuple[int, ...]
 
     def __post_init__(self) -> None:
-        _check_day(self.date, "The date")
-        answers = _tuple(self.answers, "The answers")
+        _check_day(self.date)
+        answers = _tuple(self.answers, _named("answers"))
         pain_check.score(list(answers))  # raises ValueError
         object.__setattr__(self, "answers", answers)
 
@@ -290,7 +322,7 @@ class SavedThoughtRecord:
     record: ThoughtRecord
 
     def __post_init__(self) -> None:
-        _check_day(self.date, "The date")
+        _check_day(self.date)
         if not isinstance(self.record, ThoughtRecord):
             raise ValueError("A saved thought record needs a thought record.")
 
@@ -308,11 +340,11 @@ class PacingPlanEntry:
     goal_minutes: float | None = None
 
     def __post_init__(self) -> None:
-        _check_day(self.date, "The date")
+        _check_day(self.date)
         activity = clean_text(self.activity, multiline=False)
         if len(activity) > ACTIVITY_LIMIT:
-            raise ValueError(f"The activity's name can have up to {ACTIVITY_LIMIT} characters.")
-        days = _tuple(self.days, "The minutes of each day")
+            raise _invalid("activity_long", limit=ACTIVITY_LIMIT)
+        days = _tuple(self.days, _named("days"))
         self.plan_weeks(days)  # raises ValueError on any bad number
         object.__setattr__(self, "activity", activity)
         object.__setattr__(self, "days", days)
@@ -341,9 +373,9 @@ class SavedActionPlan:
             raise ValueError("A saved action plan keeps no crisis lines: the course adds them.")
         title = clean_text(self.title, multiline=False)
         if len(title) > TITLE_LIMIT:
-            raise ValueError(f"The plan's title can have up to {TITLE_LIMIT} characters.")
+            raise _invalid("title_long", limit=TITLE_LIMIT)
         if self.date is not None:
-            _check_day(self.date, "The plan's date")
+            _check_day(self.date, _named("plan_date"))
         object.__setattr__(self, "title", title)
 
 
@@ -357,15 +389,15 @@ class PracticeEntry:
 
     def __post_init__(self) -> None:
         _check_lesson_file(self.lesson)
-        _check_bool(self.done, "Done")
-        _check_day(self.date, "The date")
+        _check_bool(self.done, _named("done"))
+        _check_day(self.date)
 
 
-def _unique(items: tuple, key: Callable, what: str) -> None:
+def _unique(items: tuple, key: Callable, what: Label) -> None:
     seen = set()
     for item in items:
         if key(item) in seen:
-            raise ValueError(f"{what} {key(item)} is in the record twice.")
+            raise _invalid("twice", what=_label(what), value=key(item))
         seen.add(key(item))
 
 
@@ -405,15 +437,20 @@ class LearnerRecord:
         for name, kind, cap, key in _LISTS:
             items = _tuple(getattr(self, name), name)
             if len(items) > cap:
-                raise ValueError(f"{name} has {len(items):,} items; the most is {cap:,}.")
+                raise _invalid(
+                    "too_many_items",
+                    name=name,
+                    count=formats.whole(len(items)),
+                    cap=formats.whole(cap),
+                )
             if not all(isinstance(item, kind) for item in items):
                 raise ValueError(f"{name} holds {kind.__name__} items only.")
             object.__setattr__(self, name, tuple(sorted(items, key=key)))
-        _unique(self.lessons, lambda x: x.file, "The lesson")
-        _unique(self.checks, lambda x: x.check, "The knowledge check")
-        _unique(self.practice, lambda x: x.lesson, "The practice for")
+        _unique(self.lessons, lambda x: x.file, _named("the_lesson"))
+        _unique(self.checks, lambda x: x.check, _named("the_check"))
+        _unique(self.practice, lambda x: x.lesson, _named("practice_for"))
         if not isinstance(self.diary, Diary) or len(self.diary) > MAX_DIARY_DAYS:
-            raise ValueError(f"diary must be a Diary of up to {MAX_DIARY_DAYS:,} days.")
+            raise _invalid("diary_days", cap=formats.whole(MAX_DIARY_DAYS))
         if not isinstance(self.support_map, SupportMap):
             raise ValueError("support_map must be a SupportMap.")
         if self.resume is not None and not isinstance(self.resume, Resume):
@@ -594,7 +631,7 @@ class _Problems:
 
     def result(self) -> tuple[str, ...]:
         if self.more:
-            return (*self.items, f"…and {self.more:,} more parts were left out.")
+            return (*self.items, say("left_out", "more", count=formats.whole(self.more)))
         return tuple(self.items)
 
 
@@ -611,9 +648,9 @@ def _structure_problem(document: object) -> str | None:
         value, depth = stack.pop()
         values += 1
         if values > MAX_VALUES:
-            return TOO_MANY
+            return refusal("too_many")
         if depth > MAX_DEPTH:
-            return TOO_DEEP
+            return refusal("too_deep")
         if isinstance(value, str):
             size += len(value) + 2
         elif value is None or isinstance(value, bool | int | float):
@@ -625,119 +662,143 @@ def _structure_problem(document: object) -> str | None:
             size += 2
             for key, item in value.items():
                 if not isinstance(key, str):
-                    return UNREADABLE
+                    return refusal("unreadable")
                 size += len(key) + 3
                 stack.append((item, depth + 1))
         else:
-            return UNREADABLE
+            return refusal("unreadable")
         if size > MAX_BYTES:
-            return TOO_BIG.format(size="more than 1 MB")
+            return _too_big(None)
     exact = size_in_bytes(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
     if exact > MAX_BYTES:
-        return TOO_BIG.format(size=f"{exact:,} bytes")
+        return _too_big(exact)
     return None
 
 
-def _fields(item: object, allowed: Iterable[str], label: str, problems: _Problems) -> dict:
+def _fields(item: object, allowed: Iterable[str], label: Label, problems: _Problems) -> dict:
     """The known parts of one item (an object); unknown parts are left out and named."""
     if not isinstance(item, dict):
-        raise ValueError(f"it should be a group of named values, but it is {_kind(item)}.")
+        raise _invalid("not_a_group", kind=_kind(item))
     allowed = tuple(allowed)
     unknown = [key for key in item if key not in allowed]
     if unknown:
-        named = ", ".join(f"“{key[:30]}”" for key in unknown[:3])
+        label = _label(label)
+        named = ", ".join(say("left_out", "quoted", name=key[:30]) for key in unknown[:3])
         if len(unknown) == 1:
-            problems.add(f"{label}: the unknown part {named} was left out.")
+            problems.add(say("left_out", "unknown_part", label=label, named=named))
+        elif len(unknown) > 3:
+            problems.add(
+                say(
+                    "left_out",
+                    "unknown_parts_more",
+                    label=label,
+                    named=named,
+                    count=len(unknown) - 3,
+                )
+            )
         else:
-            extra = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
-            problems.add(f"{label}: the unknown parts {named}{extra} were left out.")
+            problems.add(say("left_out", "unknown_parts", label=label, named=named))
     return {key: item[key] for key in allowed if key in item}
 
 
 def _reason(error: BaseException) -> str:
-    text = str(error).strip() or "it could not be read."
+    text = str(error).strip() or say("invalid", "could_not_read")
     return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
+def _too_many_items(what: Label, count: int, cap: int) -> str:
+    return say(
+        "left_out",
+        "too_many",
+        what=_label(what),
+        count=formats.whole(count),
+        cap=formats.whole(cap),
+    )
+
+
+def _item_label(item_name: Label, number: int) -> Callable[[], str]:
+    """ "Diary day 3": the item's name and number, looked up only for a message."""
+    return lambda: _name("item", name=_label(item_name), number=number)
 
 
 def _read_list(
     value: object,
     cap: int,
-    what: str,
-    item_name: str,
-    reader: Callable[[object, str, _Problems], object],
+    what: Label,
+    item_name: Label,
+    reader: Callable[[object, Label, _Problems], object],
     problems: _Problems,
 ) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        problems.add(f"{what} was left out: it should be a list, but it is {_kind(value)}.")
+        problems.add(say("left_out", "not_a_list", what=_label(what), kind=_kind(value)))
         return []
     if len(value) > cap:
-        problems.add(
-            f"{what} was left out: it has {len(value):,} items, more than the {cap:,} this "
-            "course keeps."
-        )
+        problems.add(_too_many_items(what, len(value), cap))
         return []
     kept = []
     for number, item in enumerate(value, start=1):
-        label = f"{item_name} {number}"
+        label = _item_label(item_name, number)
         try:
             kept.append(reader(item, label, problems))
         except (ValueError, TypeError, OverflowError) as error:
-            problems.add(f"{label} was left out: {_reason(error)}")
+            problems.add(say("left_out", "item", label=_label(label), reason=_reason(error)))
     return kept
 
 
 def _read_mapping(
     value: object,
     cap: int,
-    what: str,
+    what: Label,
     reader: Callable[[str, object, _Problems], object],
     problems: _Problems,
 ) -> list:
     if value is None:
         return []
     if not isinstance(value, dict):
-        problems.add(
-            f"{what} was left out: it should be a group of named values, but it is {_kind(value)}."
-        )
+        problems.add(say("left_out", "not_a_group", what=_label(what), kind=_kind(value)))
         return []
     if len(value) > cap:
-        problems.add(
-            f"{what} was left out: it has {len(value):,} items, more than the {cap:,} this "
-            "course keeps."
-        )
+        problems.add(_too_many_items(what, len(value), cap))
         return []
     kept = []
     for key, item in value.items():
         try:
             kept.append(reader(key, item, problems))
         except (ValueError, TypeError, OverflowError) as error:
-            problems.add(f"{what}: “{key[:40]}” was left out: {_reason(error)}")
+            problems.add(
+                say("left_out", "key", what=_label(what), key=key[:40], reason=_reason(error))
+            )
     return kept
 
 
 def _lesson(key: str, item: object, problems: _Problems) -> LessonProgress:
-    values = _fields(item, ("opened", "done"), f"The lesson “{key[:40]}”", problems)
+    values = _fields(item, ("opened", "done"), _named("lesson", key=key[:40]), problems)
     return LessonProgress(key, values.get("opened", False), values.get("done", False))
 
 
 def _check(key: str, item: object, problems: _Problems) -> CheckAnswers:
     if not isinstance(key, str) or not _CHECK_NAME.fullmatch(key):
-        raise ValueError("that is not the name of a knowledge check.")
+        raise _invalid("not_a_check_name")
     if not isinstance(item, dict):
-        raise ValueError(f"it should be a group of answers, but it is {_kind(item)}.")
+        raise _invalid("not_answers", kind=_kind(item))
     pairs = []
     for question, choice in item.items():
         if not _INDEX.fullmatch(question) or int(question) >= MAX_QUESTIONS:
-            problems.add(f"Knowledge check “{key}”: an answer to no known question was left out.")
+            problems.add(say("left_out", "no_question", key=key))
             continue
         try:
             pairs.append(CheckAnswers(key, ((int(question), choice),)).answers[0])
         except ValueError as error:
             problems.add(
-                f"Knowledge check “{key}”, question {int(question) + 1}: the answer was left "
-                f"out: {_reason(error)}"
+                say(
+                    "left_out",
+                    "answer",
+                    key=key,
+                    number=int(question) + 1,
+                    reason=_reason(error),
+                )
             )
     return CheckAnswers(key, tuple(pairs))
 
@@ -746,31 +807,31 @@ def _check(key: str, item: object, problems: _Problems) -> CheckAnswers:
 _DIARY_FIELDS = DIARY_COLUMNS
 
 
-def _diary_day(item: object, label: str, problems: _Problems) -> Entry:
+def _diary_day(item: object, label: Label, problems: _Problems) -> Entry:
     values = _fields(item, _DIARY_FIELDS, label, problems)
     missing = [name for name in _DIARY_FIELDS[:-1] if name not in values]
     if missing:
-        raise ValueError(f"it has no {missing[0]} value.")
+        raise _invalid("no_value", name=missing[0])
     values["date"] = _read_day(values["date"])
     return Entry(**values)
 
 
-def _self_check(item: object, label: str, problems: _Problems) -> SelfCheckEntry:
+def _self_check(item: object, label: Label, problems: _Problems) -> SelfCheckEntry:
     values = _fields(item, ("date", "version", "answers", "difficulty"), label, problems)
     if "answers" not in values or "version" not in values:
-        raise ValueError("it has no answers, or does not say which self-check it is.")
+        raise _invalid("no_answers")
     return SelfCheckEntry(
         _read_day(values.get("date")),
         values["version"],
-        _tuple(values["answers"], "The answers"),
+        _tuple(values["answers"], _named("answers")),
         values.get("difficulty"),
     )
 
 
-def _pain_check(item: object, label: str, problems: _Problems) -> PainCheckEntry:
+def _pain_check(item: object, label: Label, problems: _Problems) -> PainCheckEntry:
     values = _fields(item, ("date", "answers"), label, problems)
     return PainCheckEntry(
-        _read_day(values.get("date")), _tuple(values.get("answers"), "The answers")
+        _read_day(values.get("date")), _tuple(values.get("answers"), _named("answers"))
     )
 
 
@@ -783,20 +844,25 @@ _THOUGHT_TEXTS = (
 )
 
 
-def _thought_record(item: object, label: str, problems: _Problems) -> SavedThoughtRecord:
+def _the_part(name: str) -> Callable[[], str]:
+    """ "The feelings", "The people to call": a thought record's or action plan's part."""
+    return lambda: _name("the_part", part=say("part", name))
+
+
+def _thought_record(item: object, label: Label, problems: _Problems) -> SavedThoughtRecord:
     values = _fields(
         item, ("date", *_THOUGHT_TEXTS, "feelings", "traps", "rerated"), label, problems
     )
     day = _read_day(values.pop("date", None))
     for name in ("feelings", "traps", "rerated"):
         if name in values:
-            values[name] = _tuple(values[name], f"The {name}")
+            values[name] = _tuple(values[name], _the_part(name))
     for name in ("feelings", "rerated"):
         for pair in values.get(name, ()):
             if isinstance(pair, list | tuple) and len(pair) == 2 and not isinstance(pair[0], str):
-                raise ValueError(f"each feeling's name must be text, not {_kind(pair[0])}.")
+                raise _invalid("feeling_name", kind=_kind(pair[0]))
     if not all(isinstance(trap, str) for trap in values.get("traps", ())):
-        raise ValueError("the thinking traps must be names.")
+        raise _invalid("trap_names")
     return SavedThoughtRecord(day, ThoughtRecord(**values))
 
 
@@ -811,32 +877,32 @@ _PACING_FIELDS = (
 )
 
 
-def _pacing_plan(item: object, label: str, problems: _Problems) -> PacingPlanEntry:
+def _pacing_plan(item: object, label: Label, problems: _Problems) -> PacingPlanEntry:
     values = _fields(item, _PACING_FIELDS, label, problems)
     values["date"] = _read_day(values.get("date"))
-    values["days"] = _tuple(values.get("days"), "The minutes of each day")
+    values["days"] = _tuple(values.get("days"), _named("days"))
     values.setdefault("activity", "")
     return PacingPlanEntry(**values)
 
 
-def _supporter(item: object, label: str, problems: _Problems) -> Supporter:
+def _supporter(item: object, label: Label, problems: _Problems) -> Supporter:
     values = _fields(item, ("name", "kind", "helps_with"), label, problems)
-    helps = _tuple(values.get("helps_with"), "The kinds of help")
+    helps = _tuple(values.get("helps_with"), _named("kinds_of_help"))
     if not all(isinstance(h, str) for h in helps):
-        raise ValueError("the kinds of help must be names.")
+        raise _invalid("help_names")
     if not isinstance(values.get("name"), str):
-        raise ValueError("the name must be text.")
+        raise _invalid("name_text")
     return Supporter(values["name"], values.get("kind"), frozenset(helps))
 
 
 def _support_map(value: object, problems: _Problems) -> SupportMap:
     supporters = _read_list(
-        value, MAX_SUPPORTERS, "The support map", "Supporter", _supporter, problems
+        value, MAX_SUPPORTERS, _named("support_map"), _named("supporter"), _supporter, problems
     )
     kept: list[Supporter] = []
     for supporter in supporters:
         if any(s.name.casefold() == supporter.name.casefold() for s in kept):
-            problems.add(f"The support map names {supporter.name} twice; the first was kept.")
+            problems.add(say("left_out", "supporter_twice", name=supporter.name))
             continue
         kept.append(supporter)
     return SupportMap(tuple(kept))
@@ -848,41 +914,49 @@ _PLAN_LISTS = ("reasons", "strategies", "goals", "warning_signs", "helps", "peop
 def _action_plan(value: object, problems: _Problems) -> SavedActionPlan | None:
     if value is None:
         return None
-    label = "The action plan"
+    label = _named("action_plan")
     try:
         values = _fields(value, ("title", "date", *_PLAN_LISTS), label, problems)
     except ValueError as error:
-        problems.add(f"{label} was left out: {_reason(error)}")
+        problems.add(say("left_out", "item", label=_label(label), reason=_reason(error)))
         return None
     parts: dict[str, object] = {}
     for name in _PLAN_LISTS:  # one bad part leaves out that part only
         if name not in values:
             continue
         try:
-            part = _tuple(values[name], f"The {name.replace('_', ' ')}")
+            part = _tuple(values[name], _the_part(name))
             if name == "people_to_call":
-                part = tuple(_tuple(pair, "Each person") for pair in part)
+                part = tuple(_tuple(pair, _named("each_person")) for pair in part)
                 if not all(isinstance(x, str) for pair in part for x in pair):
-                    raise ValueError("names and ways to reach people must be text.")
+                    raise _invalid("people_text")
             elif not all(isinstance(x, str) for x in part):
-                raise ValueError("each line must be text.")
+                raise _invalid("line_text")
             ActionPlan(**{name: part})
             parts[name] = part
         except (ValueError, TypeError) as error:
-            problems.add(f"{label}: its {name.replace('_', ' ')} were left out: {_reason(error)}")
+            problems.add(
+                say(
+                    "left_out",
+                    "plan_part",
+                    label=_label(label),
+                    part=say("part", name),
+                    reason=_reason(error),
+                )
+            )
     try:
         title = values.get("title", DEFAULT_TITLE)
         if not isinstance(title, str):
-            raise ValueError("the title must be text.")
+            raise _invalid("title_text")
         day = None if values.get("date") is None else _read_day(values["date"])
         return SavedActionPlan(ActionPlan(**parts), title, day)  # type: ignore[arg-type]
     except (ValueError, TypeError) as error:
-        problems.add(f"{label}'s title or date was left out: {_reason(error)}")
+        problems.add(say("left_out", "plan_title", label=_label(label), reason=_reason(error)))
         return SavedActionPlan(ActionPlan(**parts))  # type: ignore[arg-type]
 
 
 def _practice(key: str, item: object, problems: _Problems) -> PracticeEntry:
-    values = _fields(item, ("done", "date"), f"The practice for “{key[:40]}”", problems)
+    values = _fields(item, ("done", "date"), _named("practice", key=key[:40]), problems)
     return PracticeEntry(key, values.get("done", False), _read_day(values.get("date")))
 
 
@@ -890,10 +964,10 @@ def _resume(value: object, problems: _Problems) -> Resume | None:
     if value is None:
         return None
     try:
-        values = _fields(value, ("lesson", "section"), "Where to continue", problems)
+        values = _fields(value, ("lesson", "section"), _named("resume"), problems)
         return Resume(values.get("lesson"), values.get("section", ""))  # type: ignore[arg-type]
     except (ValueError, TypeError) as error:
-        problems.add(f"Where to continue was left out: {_reason(error)}")
+        problems.add(say("left_out", "item", label=_name("resume"), reason=_reason(error)))
         return None
 
 
@@ -924,7 +998,7 @@ def migrate(document: dict | list) -> tuple[dict, list[str]]:
     old = {"visited": document} if isinstance(document, list) else dict(document)
     old.pop("version", None)
     if "lessons" in old:
-        notes.append("An older record's unknown part “lessons” was left out.")
+        notes.append(say("left_out", "older_lessons"))
         old.pop("lessons")
     visited = old.pop("visited", [])
     lessons: dict[str, dict] = {}
@@ -933,12 +1007,9 @@ def migrate(document: dict | list) -> tuple[dict, list[str]]:
             if isinstance(file, str) and LESSON_FILE.fullmatch(file):
                 lessons.setdefault(file, {"opened": True, "done": False})
             else:
-                notes.append(f"The lessons you opened: {_shown(file)} is not a lesson; left out.")
+                notes.append(say("left_out", "not_a_lesson", value=_shown(file)))
     else:
-        notes.append(
-            "The list of lessons you opened was left out: it should be a list, but it is "
-            f"{_kind(visited)}."
-        )
+        notes.append(say("left_out", "visited", kind=_kind(visited)))
     return {"version": SCHEMA_VERSION, "lessons": lessons, **old}, notes
 
 
@@ -955,41 +1026,42 @@ def parse(document: object) -> ParseResult:
             and document
             and not (set(document) & {*_SECTIONS, "visited"})
         ):
-            return _refused(NOT_A_RECORD)
+            return _refused(refusal("not_a_record"))
         document, notes = migrate(document)
         migrated_from = 0
         for note in notes:
             problems.add(note)
     if not isinstance(document, dict):
-        return _refused(NOT_A_RECORD)
+        return _refused(refusal("not_a_record"))
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-        return _refused(BAD_VERSION.format(version=_shown(version, 20)))
+        return _refused(refusal("bad_version", version=_shown(version, 20)))
     if version > SCHEMA_VERSION:
-        return _refused(NEWER.format(version=version, known=SCHEMA_VERSION), newer=True)
+        return _refused(refusal("newer", version=version, known=SCHEMA_VERSION), newer=True)
     if not set(document) & set(_SECTIONS[1:]) and len(document) > 1:
-        return _refused(NOT_A_RECORD)
+        return _refused(refusal("not_a_record"))
     unknown = [key for key in document if key not in _SECTIONS]
     for key in unknown[:5]:
-        problems.add(f"Something this course does not know, “{key[:40]}”, was left out.")
+        problems.add(say("left_out", "unknown", key=key[:40]))
     if len(unknown) > 5:
-        problems.add(f"{len(unknown) - 5} more unknown parts were left out.")
+        problems.add(say("left_out", "unknown_more", count=len(unknown) - 5))
 
     lessons = _read_mapping(
-        document.get("lessons"), MAX_LESSONS, "The list of lessons", _lesson, problems
+        document.get("lessons"), MAX_LESSONS, _named("lessons"), _lesson, problems
     )
-    checks = _read_mapping(
-        document.get("checks"), MAX_CHECKS, "The list of knowledge-check answers", _check, problems
-    )
+    checks = _read_mapping(document.get("checks"), MAX_CHECKS, _named("checks"), _check, problems)
     days = _read_list(
-        document.get("diary"), MAX_DIARY_DAYS, "The diary", "Diary day", _diary_day, problems
+        document.get("diary"),
+        MAX_DIARY_DAYS,
+        _named("diary"),
+        _named("diary_day"),
+        _diary_day,
+        problems,
     )
     by_date: dict[date, Entry] = {}
     for entry in days:
         if entry.date in by_date:
-            problems.add(
-                f"The diary has two entries for {entry.date.isoformat()}; the later one was kept."
-            )
+            problems.add(say("left_out", "diary_twice", date=entry.date.isoformat()))
         by_date[entry.date] = entry
     record = LearnerRecord(
         lessons=tuple(lessons),
@@ -1000,8 +1072,8 @@ def parse(document: object) -> ParseResult:
             _read_list(
                 document.get("self_checks"),
                 MAX_SELF_CHECKS,
-                "The list of mood self-checks",
-                "Mood self-check",
+                _named("self_checks"),
+                _named("self_check"),
                 _self_check,
                 problems,
             )
@@ -1010,8 +1082,8 @@ def parse(document: object) -> ParseResult:
             _read_list(
                 document.get("pain_checks"),
                 MAX_PAIN_CHECKS,
-                "The list of pain checks",
-                "Pain check",
+                _named("pain_checks"),
+                _named("pain_check"),
                 _pain_check,
                 problems,
             )
@@ -1020,8 +1092,8 @@ def parse(document: object) -> ParseResult:
             _read_list(
                 document.get("thought_records"),
                 MAX_THOUGHT_RECORDS,
-                "The list of thought records",
-                "Thought record",
+                _named("thought_records"),
+                _named("thought_record"),
                 _thought_record,
                 problems,
             )
@@ -1030,8 +1102,8 @@ def parse(document: object) -> ParseResult:
             _read_list(
                 document.get("pacing_plans"),
                 MAX_PACING_PLANS,
-                "The list of pacing plans",
-                "Pacing plan",
+                _named("pacing_plans"),
+                _named("pacing_plan"),
                 _pacing_plan,
                 problems,
             )
@@ -1040,7 +1112,11 @@ def parse(document: object) -> ParseResult:
         action_plan=_action_plan(document.get("action_plan"), problems),
         practice=tuple(
             _read_mapping(
-                document.get("practice"), MAX_PRACTICE, "This week's practice", _practice, problems
+                document.get("practice"),
+                MAX_PRACTICE,
+                _named("practice_list"),
+                _practice,
+                problems,
             )
         ),
     )
@@ -1064,24 +1140,24 @@ def parse_text(text: str | bytes) -> ParseResult:
     """`parse` for JSON text (as the browser stores it) or a file's bytes (UTF-8)."""
     if isinstance(text, bytes | bytearray):
         if len(text) > MAX_BYTES:
-            return _refused(TOO_BIG.format(size=f"{len(text):,} bytes"))
+            return _refused(_too_big(len(text)))
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError:
-            return _refused(UNREADABLE)
+            return _refused(refusal("unreadable"))
     if not isinstance(text, str):
-        return _refused(UNREADABLE)
+        return _refused(refusal("unreadable"))
     size = len(text) if len(text) > MAX_BYTES else size_in_bytes(text)
     if size > MAX_BYTES:
-        return _refused(TOO_BIG.format(size=f"{size:,} bytes"))
+        return _refused(_too_big(size))
     if not text.strip():
-        return _refused(EMPTY)
+        return _refused(refusal("empty"))
     if _too_deep(text):
-        return _refused(TOO_DEEP)
+        return _refused(refusal("too_deep"))
     try:
         document = json.loads(text, parse_constant=float)  # NaN/Infinity: refused where read
     except (ValueError, RecursionError):
-        return _refused(UNREADABLE)
+        return _refused(refusal("unreadable"))
     return parse(document)
 
 
@@ -1132,30 +1208,30 @@ def parse_parts(texts: Mapping[str, object]) -> ParseResult:
     if not items:
         return ParseResult(LearnerRecord())
     if not all(isinstance(text, str) for _, text in items):
-        return _refused(UNREADABLE)
+        return _refused(refusal("unreadable"))
     chars = sum(len(text) for _, text in items)
     size = chars if chars > MAX_BYTES else sum(size_in_bytes(text) for _, text in items)
     if size > MAX_BYTES:
-        return _refused(TOO_BIG.format(size=f"{size:,} bytes"))
+        return _refused(_too_big(size))
     joined: dict = {"version": SCHEMA_VERSION}
     for name, text in items:
         if name not in PARTS:
-            return _refused(NOT_A_RECORD)
+            return _refused(refusal("not_a_record"))
         if _too_deep(text):
-            return _refused(TOO_DEEP)
+            return _refused(refusal("too_deep"))
         try:
             document = json.loads(text, parse_constant=float)
         except (ValueError, RecursionError):
-            return _refused(UNREADABLE)
+            return _refused(refusal("unreadable"))
         if not isinstance(document, dict) or "version" not in document:
-            return _refused(NOT_A_RECORD)
+            return _refused(refusal("not_a_record"))
         version = document["version"]
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-            return _refused(BAD_VERSION.format(version=_shown(version, 20)))
+            return _refused(refusal("bad_version", version=_shown(version, 20)))
         if version > SCHEMA_VERSION:
-            return _refused(NEWER.format(version=version, known=SCHEMA_VERSION), newer=True)
+            return _refused(refusal("newer", version=version, known=SCHEMA_VERSION), newer=True)
         if set(document) - {"version", name}:
-            return _refused(NOT_A_RECORD)
+            return _refused(refusal("not_a_record"))
         if name in document:
             joined[name] = document[name]
     return parse(joined)
@@ -1170,7 +1246,7 @@ def _combined(current: tuple, incoming: tuple, cap: int, what: str, notes: list[
     room = max(0, cap - len(current))
     if len(extra) > room:
         notes.append(
-            f"{what}: {len(extra) - room} of the older ones were left out, to stay within {cap:,}."
+            say("merge", "older", what=what, count=len(extra) - room, cap=formats.whole(cap))
         )
         extra = tuple(sorted(extra, key=lambda x: x.date)[len(extra) - room :][:room])
     return current + extra
@@ -1192,12 +1268,12 @@ def merge(current: LearnerRecord, incoming: LearnerRecord) -> tuple[LearnerRecor
     if len(lessons) > MAX_LESSONS:
         keep = {x.file for x in current.lessons}
         lessons = {k: v for k, v in lessons.items() if k in keep}
-        notes.append("Some lessons from the other copy were left out, to stay within the limit.")
+        notes.append(say("merge", "lessons"))
     checks = {x.check: x for x in incoming.checks}
     for x in current.checks:
         old = checks.get(x.check)
         if old is not None and any(q in x.chosen() and x.chosen()[q] != c for q, c in old.answers):
-            notes.append(f"Knowledge check “{x.check}”: your answers on this page were kept.")
+            notes.append(say("merge", "check", name=x.check))
         answers = {**(old.chosen() if old else {}), **x.chosen()}
         checks[x.check] = CheckAnswers(x.check, tuple(answers.items()))
     if len(checks) > MAX_CHECKS:
@@ -1207,19 +1283,19 @@ def merge(current: LearnerRecord, incoming: LearnerRecord) -> tuple[LearnerRecor
     notes += clashes
     if len(diary) > MAX_DIARY_DAYS:
         diary = current.diary
-        notes.append("The other copy's diary days were left out: together they are too many.")
+        notes.append(say("merge", "diary"))
     supporters = list(current.support_map.supporters)
     for s in incoming.support_map.supporters:
         if any(k.name.casefold() == s.name.casefold() for k in supporters):
             if s not in supporters:
-                notes.append(f"Your support map already has {s.name}, so yours was kept.")
+                notes.append(say("merge", "supporter", name=s.name))
             continue
         if len(supporters) >= MAX_SUPPORTERS:
-            notes.append("Some supporters were left out: the map has room for 30.")
+            notes.append(say("merge", "supporters", count=MAX_SUPPORTERS))
             break
         supporters.append(s)
     if current.action_plan and incoming.action_plan and current.action_plan != incoming.action_plan:
-        notes.append("You already have an action plan on this page, so yours was kept.")
+        notes.append(say("merge", "action_plan"))
     practice = {x.lesson: x for x in incoming.practice}
     practice.update({x.lesson: x for x in current.practice})
     record = LearnerRecord(
@@ -1231,21 +1307,29 @@ def merge(current: LearnerRecord, incoming: LearnerRecord) -> tuple[LearnerRecor
             current.self_checks,
             incoming.self_checks,
             MAX_SELF_CHECKS,
-            "Mood self-checks",
+            say("merge", "self_checks"),
             notes,
         ),
         pain_checks=_combined(
-            current.pain_checks, incoming.pain_checks, MAX_PAIN_CHECKS, "Pain checks", notes
+            current.pain_checks,
+            incoming.pain_checks,
+            MAX_PAIN_CHECKS,
+            say("merge", "pain_checks"),
+            notes,
         ),
         thought_records=_combined(
             current.thought_records,
             incoming.thought_records,
             MAX_THOUGHT_RECORDS,
-            "Thought records",
+            say("merge", "thought_records"),
             notes,
         ),
         pacing_plans=_combined(
-            current.pacing_plans, incoming.pacing_plans, MAX_PACING_PLANS, "Pacing plans", notes
+            current.pacing_plans,
+            incoming.pacing_plans,
+            MAX_PACING_PLANS,
+            say("merge", "pacing_plans"),
+            notes,
         ),
         support_map=SupportMap(tuple(supporters)),
         action_plan=current.action_plan or incoming.action_plan,

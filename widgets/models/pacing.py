@@ -18,7 +18,9 @@ Decisions:
   a flat plan at the goal).
 - `boom_and_bust` and `paced` make ILLUSTRATIVE daily series for a chart; their rules (below) are
   the course's own choices, not measured data. Deterministic for a given seed.
-Standard library only.
+- The messages a learner sees for days that cannot give a baseline are in
+  widgets/content/pacing.toml [errors]; the others name a parameter, for a maintainer.
+Standard library only (widgets.words is too).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+
+from widgets.words import word
 
 MIN_DAYS, MAX_DAYS = 2, 14
 MAX_MINUTES = 1440  # a day
@@ -59,36 +63,38 @@ def _whole(name: str, value: object, low: int, high: int) -> int:
     return value
 
 
+def _say(key: str, **values: object) -> str:
+    """A message for the learner from widgets/content/pacing.toml [errors], filled in."""
+    return word("pacing", "errors", key).format(**values)
+
+
 def _round(x: float) -> int:
     return math.floor(x + 0.5)  # half up, as people expect (round() would give round(2.5) == 2)
 
 
 def baseline(days: list[float]) -> float:
-    """Average minutes a learner could do before pain flared, over 2–14 days (3–7 is best)."""
+    """Average minutes a learner could do before pain flared, over 2–14 days (3–7 is best).
+
+    A learner's days that cannot give a baseline raise ValueError with a message for them, from
+    widgets/content/pacing.toml [errors].
+    """
     if isinstance(days, str | bytes) or not hasattr(days, "__len__"):
         raise ValueError(f"give a list of minutes, one for each day, got {days!r}")
     if len(days) < MIN_DAYS:
-        raise ValueError(
-            f"Please record at least {MIN_DAYS} days (3 to 7 is best), so one unusual day "
-            "does not set your starting point."
-        )
+        raise ValueError(_say("too_few_days", min_days=MIN_DAYS))
     if len(days) > MAX_DAYS:
-        raise ValueError(f"Please use your last {MAX_DAYS} days or fewer (3 to 7 is best).")
+        raise ValueError(_say("too_many_days", max_days=MAX_DAYS))
     values = []
     for i, value in enumerate(days):
         try:
             values.append(_number(f"day {i + 1}", value, 0, MAX_MINUTES))
         except ValueError:
             raise ValueError(
-                f"Day {i + 1} must be a number of minutes from 0 to {MAX_MINUTES}, "
-                f"but it is {value!r}."
+                _say("day_out_of_range", day=i + 1, max_minutes=MAX_MINUTES, value=repr(value))
             ) from None
     mean = sum(values) / len(values)
     if mean < 1:  # a plan needs at least a minute a day to build on
-        raise ValueError(
-            "These days average under 1 minute. Try a smaller or gentler activity, so you can "
-            "find a starting point you can manage."
-        )
+        raise ValueError(_say("under_a_minute"))
     return round(mean, 1)
 
 
@@ -125,12 +131,9 @@ def plan(
     return result
 
 
-KIND_LABELS = {
-    "overdo": "A good day: did a lot, then pain flared",
-    "rest": "Resting after a flare",
-    "usual": "An ordinary day",
-    "paced": "A paced day: the planned amount",
-}
+#: The kinds of day in an illustrative series; what each means, in words, is in
+#: widgets/content/pacing.toml [kinds].
+KINDS = ("overdo", "rest", "usual", "paced")
 
 
 @dataclass(frozen=True)

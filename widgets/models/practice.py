@@ -4,7 +4,8 @@ Why: the programmes with evidence behind them run over weeks (The Pain Course: 5
 weeks, practice in between), so the course suggests one lesson a week and lets a learner put a
 weekly check-in in their own calendar. The reminder is an iCalendar file (RFC 5545) the learner
 downloads: their calendar app does the reminding; nothing is ever pushed from a server. Standard
-library only, so it runs in the browser's kernel too.
+library only, so it runs in the browser's kernel too. The file's product id, which names the
+language of its text, is in widgets/content/practice.toml (`calendar_product`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
+
+from widgets.words import word
 
 #: A week between lessons, as the programmes pace them.
 DAYS_BETWEEN_LESSONS = 7
@@ -69,7 +72,7 @@ def weekly_reminder(
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//Breaking the Cycle//weekly check-in//EN",
+        f"PRODID:{word('practice', 'calendar_product')}",
         "CALSCALE:GREGORIAN",
         "BEGIN:VEVENT",
         f"UID:{uid}",

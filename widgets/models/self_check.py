@@ -11,61 +11,53 @@ The self-harm rule: any answer above 0 on item 9 leads the result with a follow-
 someone today, and the crisis lines), whatever the total. A low total does not lower the risk that
 answer signals (Simon et al. 2013, Psychiatr Serv 64:1195: item 9 predicted suicide attempts
 beyond overall severity). Notes for teachers: docs/models/self_check.md.
+
+The form's words (stem, items, options, closing question, attribution) are in
+widgets/content/self_check.toml, verbatim; tests/models/test_self_check.py pins the English.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-ATTRIBUTION = (
-    "PHQ-9 and PHQ-8: developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and "
-    "colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, "
-    "translate, display or distribute."
-)
-STEM = "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
-OPTIONS = ("Not at all", "Several days", "More than half the days", "Nearly every day")
-ITEMS = (
-    "Little interest or pleasure in doing things",
-    "Feeling down, depressed, or hopeless",
-    "Trouble falling or staying asleep, or sleeping too much",
-    "Feeling tired or having little energy",
-    "Poor appetite or overeating",
-    "Feeling bad about yourself, or that you are a failure or have let yourself or your family "
-    "down",
-    "Trouble concentrating on things, such as reading the newspaper or watching television",
-    "Moving or speaking so slowly that other people could have noticed, or the opposite: being so "
-    "fidgety or restless that you have been moving around a lot more than usual",
-    "Thoughts that you would be better off dead, or of hurting yourself in some way",
-)
+from widgets.words import words
+
 SELF_HARM_ITEM = 8  # index of item 9
-#: The form's closing question (asked, not scored), with its four options, as printed.
-DIFFICULTY_QUESTION = (
-    "If you checked off any problems, how difficult have these problems made it for you to do "
-    "your work, take care of things at home, or get along with other people?"
-)
-DIFFICULTY_OPTIONS = (
-    "Not difficult at all",
-    "Somewhat difficult",
-    "Very difficult",
-    "Extremely difficult",
-)
+#: How many items each version asks: PHQ-8 is the PHQ-9's first 8 (item 9 left out).
 VERSIONS = {"PHQ-9": 9, "PHQ-8": 8}
-BANDS = ((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "moderately severe"), (20, "severe"))
+#: (lowest score, band key). The bands' names are in widgets/content/self_check.toml, [bands].
+BANDS = ((0, "minimal"), (5, "mild"), (10, "moderate"), (15, "moderately_severe"), (20, "severe"))
 
 
 @dataclass(frozen=True)
 class Result:
     score: int
     maximum: int
-    band: str
+    band: str  # a key of BANDS
     self_harm: bool = False  # item 9 above 0: the result leads with the follow-up
-    difficulty: str | None = None  # the closing question's answer, if given (not scored)
+    difficulty: int | None = None  # the closing question's answer (0–3), if given (not scored)
+
+
+def has_official_wording() -> bool:
+    """Whether the course language has the published questionnaire ([form] in its content file).
+
+    A translation without a published, cited translation of the PHQ leaves [form] out, and the
+    lesson says so plainly instead of showing a wording of our own.
+    """
+    return "form" in words("self_check")
+
+
+def form() -> dict:
+    """The published form's words (stem, answer options, items, closing question, attribution),
+    verbatim, from widgets/content/self_check.toml in the course language."""
+    return words("self_check")["form"]
 
 
 def items(version: str) -> tuple[str, ...]:
+    """The items `version` asks, in order: PHQ-8 is the PHQ-9's first 8."""
     if version not in VERSIONS:
         raise ValueError(f"unknown self-check {version!r}; choose from {', '.join(VERSIONS)}")
-    return ITEMS[: VERSIONS[version]]
+    return tuple(form()["items"][: VERSIONS[version]])
 
 
 def needs_crisis_help(answers: list[int | None]) -> bool:
@@ -77,6 +69,7 @@ def needs_crisis_help(answers: list[int | None]) -> bool:
 
 
 def band(score: int) -> str:
+    """The key of the band `score` falls in (see BANDS)."""
     return [name for low, name in BANDS if score >= low][-1]
 
 
@@ -90,7 +83,8 @@ def score(
         raise ValueError(f"{version} has {count} questions, got {len(answers)} answers")
     missing = [i + 1 for i, a in enumerate(answers) if a is None]
     if missing:
-        raise ValueError(f"please answer question {missing[0]} first")
+        message = words("self_check")["check"]["answer_first"]
+        raise ValueError(message.format(number=missing[0]))
     for i, answer in enumerate(answers):
         if isinstance(answer, bool) or not isinstance(answer, int) or not 0 <= answer <= 3:
             raise ValueError(f"answer {i + 1} must be 0, 1, 2 or 3, got {answer!r}")
@@ -104,5 +98,5 @@ def score(
         3 * count,
         band(total),
         self_harm=needs_crisis_help(list(answers)),
-        difficulty=None if difficulty is None else DIFFICULTY_OPTIONS[difficulty],
+        difficulty=difficulty,
     )

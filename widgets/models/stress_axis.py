@@ -49,6 +49,7 @@ import math
 from dataclasses import dataclass, fields
 
 from widgets.models.checks import check_range
+from widgets.words import word
 
 # Gupta et al. 2007, scaled model, parameter values of BioModels MODEL1006230111.
 K_I1 = 0.1  # cortisol's inhibition constant on CRH release (hypothalamus)
@@ -76,6 +77,12 @@ SAMPLE_HOURS = 1.0
 DAYS = 120
 
 
+def setting_name(field: str) -> str:
+    """A setting's name in a learner's words, for the message when its value is refused ("stress
+    length in days must be between 0 and 365"): widgets/content/inside_the_body_scene.toml."""
+    return word("inside_the_body_scene", "stress", "settings", field)
+
+
 @dataclass(frozen=True)
 class StressScenario:
     """A run of the stress axis. Values outside their ranges raise ValueError."""
@@ -91,13 +98,14 @@ class StressScenario:
     def __post_init__(self) -> None:
         if isinstance(self.days, bool) or not isinstance(self.days, int):
             raise ValueError(f"days must be a whole number, got {self.days!r}")
-        check_range("days", self.days, 1, 365)
-        check_range("stress size", self.stress_size, 0, 10)
-        check_range("stress length in days", self.stress_days, 0, 365)
+        check_range(setting_name("days"), self.days, 1, 365)
+        check_range(setting_name("stress_size"), self.stress_size, 0, 10)
+        check_range(setting_name("stress_days"), self.stress_days, 0, 365)
         has_stress = self.stress_size > 0 and self.stress_days > 0
-        check_range("stress start day", self.stress_start_day, 0, self.days if has_stress else 365)
-        check_range("feedback strength", self.feedback, *FEEDBACK_RANGE)
-        check_range("sleep loss", self.sleep_loss, 0, 10)
+        latest = self.days if has_stress else 365
+        check_range(setting_name("stress_start_day"), self.stress_start_day, 0, latest)
+        check_range(setting_name("feedback"), self.feedback, *FEEDBACK_RANGE)
+        check_range(setting_name("sleep_loss"), self.sleep_loss, 0, 10)
         if not isinstance(self.daily_rhythm, bool):
             raise ValueError(f"daily rhythm must be True or False, got {self.daily_rhythm!r}")
 

@@ -3,7 +3,7 @@
 ipywidgets' slider handle gets no accessible name from its description (axe rule
 `aria-input-field-name`); the course page script (assets/.../course.js) copies the description onto
 the handle. These helpers make sure every control has a description to copy, a sensible step,
-and a wide enough label so the words are not cut off.
+and a wide enough label so the words are not cut off. Their words are in widgets/content/ui.toml.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 
 import ipywidgets as ipw
+
+from widgets.words import word
 
 _LABEL_STYLE = {"description_width": "initial"}
 
@@ -61,9 +63,9 @@ def labelled_slider(
     return ipw.FloatSlider(**kwargs)
 
 
-def refused_setting(error: Exception, kept: str = "The charts still show the last one.") -> str:
-    """The message shown when a model refuses a value from the browser: why, and what was kept."""
-    return (
-        f'<p class="btc-error">That setting could not be used: {html.escape(str(error))}. '
-        f"{kept}</p>"
-    )
+def refused_setting(error: Exception, kept: str | None = None) -> str:
+    """The message shown when a model refuses a value from the browser: why, and what was kept
+    (by default, that the charts still show the last setting)."""
+    kept = word("ui", "refused", "kept") if kept is None else kept
+    message = html.escape(word("ui", "refused", "message"), quote=False)
+    return f'<p class="btc-error">{message.format(error=html.escape(str(error)), kept=kept)}</p>'

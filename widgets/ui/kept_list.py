@@ -10,28 +10,23 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import html
-import tomllib
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as ipw
 
 from widgets.ui.shared import DescriptionStyle, SharedStyles
 from widgets.views.my_record import MyRecord
+from widgets.words import words as content_words
 
 #: How many characters of an item's words its menu entry shows.
 LABEL_WORDS = 40
-CONTENT = Path(__file__).resolve().parent.parent / "content" / "kept_lists.toml"
 
 
-@functools.cache
 def kept_lists() -> dict:
-    """The lists' words from widgets/content/kept_lists.toml (read once), by part."""
-    with CONTENT.open("rb") as file:
-        return tomllib.load(file)
+    """The lists' words from widgets/content/kept_lists.toml, in the course language, by part."""
+    return content_words("kept_lists")
 
 
 class KeptList:

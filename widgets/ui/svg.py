@@ -19,7 +19,8 @@ import math
 from dataclasses import dataclass
 from html import escape
 
-from widgets.ui.theme import FONT, GRID, INK, OKABE_ITO
+from widgets.ui.theme import GRID, INK, OKABE_ITO, font
+from widgets.words import word as content_word
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def _svg(width: int, height: int, title: str, body: str, frame: Frame = WIDE) ->
     return (
         f'<svg class="btc-svg {variant}" viewBox="0 0 {width} {height}" width="100%" '
         f'style="max-width:{frame.max_px}px" aria-hidden="true" '
-        f'xmlns="http://www.w3.org/2000/svg" font-family="{escape(FONT)}">'
+        f'xmlns="http://www.w3.org/2000/svg" font-family="{escape(font())}">'
         f"<title>{escape(title)}</title>{body}</svg>"
     )
 
@@ -123,13 +124,15 @@ def loop_diagram(
     strongest: float,
     title: str,
     strong_at: float | None = None,
-    key: str = "Thicker arrow = harder push. Solid = strong push, dashed = weak.",
+    key: str | None = None,
 ) -> str:
     """Nodes sized and shaded by level (0–10); arrows as thick as their push, source → target.
 
     `pushes` may be any non-negative size per link (the cycle simulator passes the points each
     link adds to its target); an arrow is solid from `strong_at` (default: 30% of `strongest`).
+    `key`, the line under the diagram, is by default widgets/content/ui.toml's [loop] key.
     """
+    key = content_word("ui", "loop", "key") if key is None else key
     args = (positions, levels, pushes, names, colours, strongest, title, strong_at, key)
     return "".join(_loop_diagram(frame, *args) for frame in FRAMES)
 

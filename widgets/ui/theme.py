@@ -3,9 +3,12 @@
 Okabe M, Ito K (2008) "Color Universal Design": eight colours distinguishable with the common
 forms of colour blindness. Charts use them in this order; text colours are darkened versions
 (see assets/voila/templates/course/static/course.css) so that they pass WCAG AA contrast.
+The font list is in widgets/content/ui.toml: a language in another script may need other fonts.
 """
 
 from __future__ import annotations
+
+from widgets.words import word
 
 OKABE_ITO = {
     "blue": "#0072B2",
@@ -29,7 +32,18 @@ SERIES_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 INK = "#1b1b1b"
 PAPER = "#ffffff"
 GRID = "#d9d9d9"
-FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif"
+
+
+def font() -> str:
+    """The charts' CSS font list, for the course's language (widgets/content/ui.toml [font])."""
+    return word("ui", "font", "family")
+
+
+def __getattr__(name: str) -> str:
+    """`FONT`, as code written before `font()` imports it: the font list, read when asked for."""
+    if name == "FONT":
+        return font()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _channel(value: int) -> float:
@@ -63,7 +77,7 @@ def chart_layout(title: str, x_title: str, y_title: str, **extra: object) -> dic
     layout: dict = {
         "template": "none",
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 17, "color": INK}},
-        "font": {"family": FONT, "size": 14, "color": INK},
+        "font": {"family": font(), "size": 14, "color": INK},
         "paper_bgcolor": PAPER,
         "plot_bgcolor": PAPER,
         "colorway": list(SERIES_COLOURS),

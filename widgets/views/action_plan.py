@@ -7,7 +7,9 @@ learner's record (widgets/views/my_record.py), written on every change that make
 kept in this browser when the learner chose that, and only in this page's kernel otherwise; never
 on the server. A change that is not a valid plan yet, or that the record refuses, gets a message;
 everything typed stays in its box. People beyond the page's rows (a record can hold up to 5) are
-kept and shown in the plan.
+kept and shown in the plan. The page's words are in widgets/content/action_plan.toml; the
+printable page, the Markdown file and the tips for goals come from
+widgets/describers/action_plan.py.
 """
 
 from __future__ import annotations
@@ -19,30 +21,42 @@ import html
 import ipywidgets as ipw
 
 from widgets.course_config import CourseConfig, course_settings
+from widgets.describers.action_plan import smart_tips, to_html, to_markdown
 from widgets.models.action_plan import (
-    DEFAULT_TITLE,
-    GOAL_HINT,
     MAX_ITEMS,
-    STRATEGIES,
     ActionPlan,
-    smart_tips,
-    to_html,
-    to_markdown,
+    default_title,
+    goal_hint,
+    sections,
+    strategies,
 )
 from widgets.models.learner_record import LearnerRecord, SavedActionPlan
 from widgets.ui.download import download_link
 from widgets.ui.shared import CheckboxStyle, SharedStyles, TextStyle
 from widgets.views.my_record import MyRecord, my_record
+from widgets.words import word
 
 PEOPLE_ROWS = 3
-NOTE = (
-    '<div class="btc-model-note"><p><strong>Your plan stays on this device.</strong> Nothing '
-    "is sent to the server. If you chose to keep your answers on this device (at the top of the "
-    "page), your plan is kept in this browser. Press <em>Make my plan</em>, then download it as a "
-    "page you can print, or as a plain text (Markdown) file. The crisis lines for your area are "
-    "added for you.</p></div>"
-)
-NOT_KEPT = "Your plan was not saved: {error} Everything you typed is still here."
+CONTENT = "action_plan"
+
+
+def _say(section: str, key: str, **values: object) -> str:
+    """One text from widgets/content/action_plan.toml, filled in (plain text, not HTML)."""
+    return word(CONTENT, section, key).format(**values)
+
+
+def note_html() -> str:
+    """The note at the top: the plan stays on this device, and how to make and download it."""
+    make = f"<em>{html.escape(_say('page', 'make'))}</em>"
+    note = html.escape(word(CONTENT, "page", "note")).format(make=make)
+    lead = html.escape(_say("page", "note_lead"))
+    return f'<div class="btc-model-note"><p><strong>{lead}</strong> {note}</p></div>'
+
+
+def _heading(text: str, more: str = "") -> str:
+    """A part's heading, and a sentence of help under it (plain text; both escaped here)."""
+    help_text = f"<p>{html.escape(more)}</p>" if more else ""
+    return f"<h3 class='btc-sim-heading'>{html.escape(text)}</h3>{help_text}"
 
 
 class ActionPlanTool(ipw.VBox):
@@ -64,12 +78,12 @@ class ActionPlanTool(ipw.VBox):
         wide = shared.style(ipw.Layout, width="min(100%, 36rem)")
         area = shared.style(ipw.Layout, width="min(100%, 36rem)", height="6.5rem")
 
-        def lines_box(label: str, example: str) -> ipw.Textarea:
+        def lines_box(part: str) -> ipw.Textarea:
             """A box for one part of the plan: one item per line, up to MAX_ITEMS."""
             return ipw.Textarea(
                 continuous_update=False,
-                description=f"{label} (one per line, up to {MAX_ITEMS})",
-                placeholder=example,
+                description=_say("page", "lines_box", label=_say("page", part), most=MAX_ITEMS),
+                placeholder=_say("page", f"{part}_example"),
                 style=text_style,
                 layout=area,
             )
@@ -81,36 +95,30 @@ class ActionPlanTool(ipw.VBox):
         }
         self.title = ipw.Text(
             continuous_update=False,
-            description="Title of my plan",
-            value="My action plan",
+            description=_say("page", "title"),
+            value=default_title(),
             style=text_style,
             layout=wide,
         )
-        self.reasons = lines_box("My reasons", "Play with my grandchildren; get back to the garden")
+        self.reasons = lines_box("reasons")
         self.strategies = {
             key: ipw.Checkbox(value=False, description=label, **checkbox)
-            for key, label in STRATEGIES.items()
+            for key, label in strategies().items()
         }
-        self.goals = lines_box(
-            "My goals", "Walk to the end of the road and back after lunch, 3 days a week"
-        )
-        self.warning_signs = lines_box(
-            "Warning signs", "Staying in bed late; skipping meals; not answering friends"
-        )
-        self.helps = lines_box(
-            "What helps then", "A short walk; calling my sister; my breathing guide"
-        )
+        self.goals = lines_box("goals")
+        self.warning_signs = lines_box("warning_signs")
+        self.helps = lines_box("helps")
         self.people: list[tuple[ipw.Text, ipw.Text]] = [
             (
                 ipw.Text(
                     continuous_update=False,
-                    description=f"Person {i} name",
+                    description=_say("page", "person_name", number=i),
                     style=text_style,
                     layout=wide,
                 ),
                 ipw.Text(
                     continuous_update=False,
-                    description=f"Person {i}: how to reach them",
+                    description=_say("page", "person_reach", number=i),
                     style=text_style,
                     layout=wide,
                 ),
@@ -118,7 +126,7 @@ class ActionPlanTool(ipw.VBox):
             for i in range(1, PEOPLE_ROWS + 1)
         ]
         self.button = ipw.Button(
-            description="Make my plan",
+            description=_say("page", "make"),
             layout=shared.style(ipw.Layout, width="auto"),
             style=shared.style(ipw.ButtonStyle),
         )
@@ -127,33 +135,24 @@ class ActionPlanTool(ipw.VBox):
         self.message = shared.html("", "btc-live")
         self.preview = shared.html("")
         self.downloads = shared.html("")
+        headings = dict(sections())
         super().__init__(
             [
-                shared.html(NOTE),
+                shared.html(note_html()),
                 self.title,
-                shared.html(
-                    "<h3 class='btc-sim-heading'>1. My reasons</h3><p>Why do you want things to "
-                    "change? Your reasons keep you going when a step feels hard.</p>"
-                ),
+                shared.html(_heading(headings["reasons"], _say("page", "reasons_help"))),
                 self.reasons,
-                shared.html("<h3 class='btc-sim-heading'>2. My steps: ways I will step in</h3>"),
+                shared.html(_heading(headings["strategies"])),
                 *self.strategies.values(),
-                shared.html(
-                    f"<h3 class='btc-sim-heading'>2. My steps: small goals</h3>"
-                    f"<p>{html.escape(GOAL_HINT)}</p>"
-                ),
+                shared.html(_heading(_say("page", "goals_heading"), goal_hint())),
                 self.goals,
                 shared.html(
-                    "<h3 class='btc-sim-heading'>3. My warning signs</h3><p>What tells you things "
-                    "are slipping? Noticing early makes it easier to act.</p>"
+                    _heading(headings["warning_signs"], _say("page", "warning_signs_help"))
                 ),
                 self.warning_signs,
-                shared.html(
-                    "<h3 class='btc-sim-heading'>4. What helps then</h3><p>When you notice a "
-                    "warning sign, what could you do?</p>"
-                ),
+                shared.html(_heading(headings["helps"], _say("page", "helps_help"))),
                 self.helps,
-                shared.html("<h3 class='btc-sim-heading'>5. Who I can call</h3>"),
+                shared.html(_heading(headings["people_to_call"])),
                 *[field for pair in self.people for field in pair],
                 self.button,
                 self.message,
@@ -194,16 +193,16 @@ class ActionPlanTool(ipw.VBox):
             page = to_html(plan, title, dt.date.today())
             markdown = to_markdown(plan, title, dt.date.today())
         except ValueError as error:
-            self.message.value = (
-                f'<p class="btc-error">{html.escape(str(error))} Everything you typed is still '
-                "here.</p>"
-            )
+            text = _say("messages", "still_here", error=error)
+            self.message.value = f'<p class="btc-error">{html.escape(text)}</p>'
             return
         tips = [
-            f"Goal {i}: {tip}" for i, goal in enumerate(plan.goals, 1) for tip in smart_tips(goal)
+            _say("tips", "goal", number=i, tip=tip)
+            for i, goal in enumerate(plan.goals, 1)
+            for tip in smart_tips(goal)
         ]
-        self.message.value = "<p>Your plan is ready. Download it below.</p>" + (
-            "<p>Ideas to make your goals clearer:</p><ul>"
+        self.message.value = f"<p>{html.escape(_say('messages', 'ready'))}</p>" + (
+            f"<p>{html.escape(_say('messages', 'tips'))}</p><ul>"
             + "".join(f"<li>{html.escape(tip)}</li>" for tip in tips)
             + "</ul>"
             if tips
@@ -211,16 +210,18 @@ class ActionPlanTool(ipw.VBox):
         )
         self.downloads.value = (
             "<p>"
-            + download_link("my-action-plan.html", page, "Download my plan (page to print)")
+            + download_link("my-action-plan.html", page, _say("messages", "download_page"))
             + " · "
-            + download_link("my-action-plan.md", markdown, "Download my plan (Markdown text)")
+            + download_link("my-action-plan.md", markdown, _say("messages", "download_markdown"))
             + "</p>"
         )
         # The preview is the printable page itself, in a sandboxed frame: no scripts can run in
         # it, and all learner text in it was escaped by the exporter.
+        summary = html.escape(_say("messages", "preview"))
+        frame_title = html.escape(_say("messages", "preview_title"), quote=True)
         self.preview.value = (
-            '<details class="btc-model-details" open><summary>Preview my plan</summary>'
-            f'<iframe class="btc-plan-preview" sandbox title="Preview of my plan" '
+            f'<details class="btc-model-details" open><summary>{summary}</summary>'
+            f'<iframe class="btc-plan-preview" sandbox title="{frame_title}" '
             f'srcdoc="{html.escape(page, quote=True)}"></iframe></details>'
         )
 
@@ -246,7 +247,7 @@ class ActionPlanTool(ipw.VBox):
         try:
             plan = dataclasses.replace(self.plan(), crisis_lines=())
             title = str(self.title.value)
-            empty = plan == type(plan)() and title.strip() == DEFAULT_TITLE
+            empty = plan == type(plan)() and title.strip() == default_title()
             saved = None if empty else SavedActionPlan(plan, title, dt.date.today())
             current = self.record.record
             self.record.replace(dataclasses.replace(current, action_plan=saved))
@@ -257,9 +258,8 @@ class ActionPlanTool(ipw.VBox):
             self._not_kept = True
             reason = str(error).strip()
             reason = reason if reason.endswith(".") else reason + "."
-            self.message.value = (
-                f'<p class="btc-error">{html.escape(NOT_KEPT.format(error=reason))}</p>'
-            )
+            text = _say("messages", "not_kept", error=reason)
+            self.message.value = f'<p class="btc-error">{html.escape(text)}</p>'
 
     def _from_record(self, record: LearnerRecord) -> None:
         """The record arrived from the device, was restored or forgotten: show its plan."""
@@ -269,7 +269,7 @@ class ActionPlanTool(ipw.VBox):
         plan = saved.plan if saved is not None else None
         self._restoring = True
         try:
-            self.title.value = saved.title if saved is not None else DEFAULT_TITLE
+            self.title.value = saved.title if saved is not None else default_title()
             self.reasons.value = "\n".join(plan.reasons) if plan else ""
             for key, box in self.strategies.items():
                 box.value = bool(plan) and key in plan.strategies

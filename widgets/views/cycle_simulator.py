@@ -8,7 +8,7 @@ ticks in the browser and is linked there to the Day slider; each tick redraws th
 that day and the loop on that day, here in the kernel (measured against stepping through frames
 sent once, in the browser: benchmarks/play.py, docs/models/cycle.md). Every value from the browser
 passes through the model's validation; a bad one leaves the last good run on screen and says what
-was wrong. The scene's words are in widgets/content/cycle_scene.toml.
+was wrong. The scene's words (labels, stories, notes) are in widgets/content/cycle_scene.toml.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from dataclasses import replace
 
 import ipywidgets as ipw
 
+from widgets import formats
 from widgets.describers.cycle import (
     HARD_PUSH,
-    NAMES,
     PINNED,
     Prediction,
     day_title,
@@ -29,50 +29,83 @@ from widgets.describers.cycle import (
     describe_day,
     describe_guess,
     describe_pin,
+    describe_settled,
+    names,
     narrate,
     narrate_day,
     predictions,
     scene_text,
+    strategy_label,
 )
 from widgets.models.cycle import DAYS, NODES, STRATEGIES, Day, Scenario, long_run, simulate
 from widgets.models.diary import Diary
 from widgets.models.diary_start import MIN_DAYS, recent_days, start_from_diary
 from widgets.ui.controls import labelled_slider, refused_setting
+from widgets.ui.notes import details_html, note_html
 from widgets.ui.plots import AccessibleDiagram, SvgChart
 from widgets.ui.scene import build_scene_controls, scene, scene_section, scene_words
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
 from widgets.ui.svg import DASHES, MARKERS, Band, Line, grouped_bars, line_chart, loop_diagram
 from widgets.ui.theme import OKABE_ITO, SERIES_COLOURS
 from widgets.views.my_record import my_record
+from widgets.words import words as read_words
 
-#: Stories learners can start from (the issue's presets), as scenario settings.
-PRESETS: dict[str, dict] = {
-    "A calm stretch": {},
-    "A bad week of sleep": {"short_sleep_days": (13, 19)},
-    "A flare after surgery": {
+#: Stories learners can start from (the issue's presets), as scenario settings, by key. Their
+#: names, as the menu shows them, are in widgets/content/cycle_scene.toml, [stories].
+STORIES: dict[str, dict] = {
+    "calm": {},
+    "bad_sleep_week": {"short_sleep_days": (13, 19)},
+    "flare_after_surgery": {
         "connectivity": 1.3,
         "flare_day": 6,
         "flare_days": 14,
         "flare_size": 8,
     },
-    "Starting a walking routine": {
+    "walking": {
         "connectivity": 1.3,
         "flare_day": 6,
         "flare_days": 14,
         "flare_size": 8,
         "strategies": {"activity": 34},
     },
-    "Several small steps together": {
+    "small_steps": {
         "connectivity": 1.3,
         "flare_day": 6,
         "flare_days": 14,
         "flare_size": 8,
         "strategies": {"activity": 34, "sleep": 34, "support": 34, "cbt": 34},
     },
-    "A stressful month": {"flare_day": 13, "flare_days": 28, "stress_size": 4},
+    "stressful_month": {"flare_day": 13, "flare_days": 28, "stress_size": 4},
 }
-#: The menu's entry once the learner has changed a story's settings by hand.
-OWN_SETTINGS = "Your own settings"
+#: The story the simulator opens on.
+START_STORY = "flare_after_surgery"
+
+
+def presets() -> dict[str, dict]:
+    """The stories by the name the menu shows (in the course language), as scenario settings."""
+    shown = scene_text()["stories"]
+    return {shown[key]: settings for key, settings in STORIES.items()}
+
+
+def own_settings() -> str:
+    """The menu's entry once the learner has changed a story's settings by hand."""
+    return scene_text()["controls"]["own_settings"]
+
+
+def story_name(preset: str) -> str:
+    """The menu's name for a story given by its key ("flare_after_surgery") or by its name, in
+    the course language or in English (so a lesson written in English runs in any language)."""
+    shown = scene_text()["stories"]
+    if preset in shown:
+        return shown[preset]
+    if preset in shown.values():
+        return preset
+    english = {name: key for key, name in read_words("cycle_scene", "en")["stories"].items()}
+    if preset in english:
+        return shown[english[preset]]
+    raise ValueError(f"unknown preset {preset!r}; choose from {', '.join(shown.values())}")
+
+
 DEFAULT_STRATEGY_DAY = 34  # day 35 as learners count
 #: Milliseconds between days while playing: 4 days a second, the 12 weeks in 21 s.
 PLAY_INTERVAL_MS = 250
@@ -90,38 +123,17 @@ POSITIONS = {
 NODE_COLOURS = dict(
     zip(("pain", "low_mood", "poor_sleep", "inactivity", "fatigue"), SERIES_COLOURS, strict=False)
 )
-ILLUSTRATIVE_NOTE = (
-    '<div class="btc-model-note"><p><strong>An illustrative model, not a prediction for any '
-    "person.</strong> It shows how a loop of problems can behave. Real lives have many more parts, "
-    "and yours may behave differently.</p></div>"
-)
-SOURCES_AND_LIMITS = (
-    '<details class="btc-model-details">'
-    "<summary>Where this model comes from, and what it leaves out</summary>"
-    "<p><strong>Built from:</strong> the links the lesson describes; the idea of a network of "
-    "problems whose links, if strong, can tip it into a stuck state and keep it there (Cramer et "
-    "al. 2016, PLOS ONE); sleep pushing next-day pain harder than pain pushes sleep (Edwards et "
-    "al. "
-    "2008, Pain; Finan et al. 2013, J Pain). Each strategy's size follows the modest average "
-    "effects in the research (Williams et al. 2020; Geneen et al. 2017; Hilton et al. 2017; "
-    "Ferreira et al. 2021; Finan et al. 2014). Every other number is an illustrative choice.</p>"
-    "<p><strong>It leaves out:</strong> the kind of pain and its cause; medicines' side effects "
-    "and how people differ in response; anxiety, money, work, family and other stresses beyond "
-    "one event; how long strategies take to learn; setbacks; and everything that makes you you. "
-    "No published model of the pain and mood loop exists: this one is the course's own "
-    "illustration.</p></details>"
-)
 
 
 class CycleSimulator(ipw.VBox):
     """Push on the loop and watch it answer: presets, link strength, a flare, strategies, and the
     12 weeks played day by day."""
 
-    def __init__(self, preset: str = "A flare after surgery") -> None:
-        if preset not in PRESETS:
-            raise ValueError(f"unknown preset {preset!r}; choose from {', '.join(PRESETS)}")
+    def __init__(self, preset: str = START_STORY) -> None:
+        preset = story_name(preset)
         self._holding = False
         words = scene_text()
+        controls_words, charts = words["controls"], words["charts"]
         shared = SharedStyles()
         label = shared.style(DescriptionStyle, description_width="initial")
         slider = shared.slider()
@@ -133,23 +145,23 @@ class CycleSimulator(ipw.VBox):
         }
         row = shared.style(ipw.Layout, flex_flow="row wrap", align_items="center")
         self.preset = ipw.Dropdown(
-            options=[*PRESETS, OWN_SETTINGS],
+            options=[*presets(), own_settings()],
             value=preset,
-            description="Start from a story",
+            description=controls_words["story_menu"],
             style=label,
             layout=shared.style(ipw.Layout, width="min(100%, 30rem)"),
         )
         self._story = preset  # the last story applied: its hidden settings (short nights) stay
         self.reset_button = ipw.Button(
-            description="Reset", tooltip="Back to the chosen story", **button
+            description=controls_words["reset"], tooltip=controls_words["reset_tooltip"], **button
         )
         self.reseed_button = ipw.Button(
-            description="New ups and downs",
-            tooltip="Draw a new set of day-to-day ups and downs",
+            description=controls_words["reseed"],
+            tooltip=controls_words["reseed_tooltip"],
             **button,
         )
         self.connectivity = labelled_slider(
-            "How tightly your loop is wound (loose 0.5 – tight 1.5)",
+            controls_words["connectivity"],
             min=0.5,
             max=1.5,
             step=0.05,
@@ -158,27 +170,28 @@ class CycleSimulator(ipw.VBox):
             **slider,
         )
         self.pain_condition = labelled_slider(
-            "Pain from your body's condition (0–10)", min=0, max=10, step=1, value=3, **slider
+            controls_words["pain_condition"], min=0, max=10, step=1, value=3, **slider
         )
         self.flare_day = labelled_slider(
-            "Flare or hard time starts on day", min=1, max=DAYS, step=1, value=7, **slider
+            controls_words["flare_day"], min=1, max=DAYS, step=1, value=7, **slider
         )
         self.flare_size = labelled_slider(
-            "Flare strength (0–10)", min=0, max=10, step=1, value=0, **slider
+            controls_words["flare_size"], min=0, max=10, step=1, value=0, **slider
         )
         self.stress_size = labelled_slider(
-            "Stress in that time (0–10)", min=0, max=10, step=1, value=0, **slider
+            controls_words["stress_size"], min=0, max=10, step=1, value=0, **slider
         )
         self.variation = ipw.Checkbox(
-            value=False, description="Day-to-day ups and downs", **checkbox
+            value=False, description=controls_words["variation"], **checkbox
         )
         self.strategy_boxes: dict[str, ipw.Checkbox] = {}
         self.strategy_days: dict[str, ipw.IntSlider] = {}
         rows = []
-        for key, strategy in STRATEGIES.items():
-            box = ipw.Checkbox(value=False, description=strategy.label, **checkbox)
+        for key in STRATEGIES:
+            label = strategy_label(key)
+            box = ipw.Checkbox(value=False, description=label, **checkbox)
             day = labelled_slider(
-                f"{strategy.label}: starts on day",
+                controls_words["strategy_day"].format(strategy=label),
                 min=1,
                 max=DAYS,
                 step=1,
@@ -188,11 +201,9 @@ class CycleSimulator(ipw.VBox):
             self.strategy_boxes[key], self.strategy_days[key] = box, day
             rows.append(ipw.HBox([box, day], layout=row))
         self.seed = 1
-        self.course_chart = SvgChart("Twelve weeks of the loop", shared)
-        self.loop_chart = AccessibleDiagram("The loop on the last day", shared)
-        self.compare_chart = AccessibleDiagram(
-            "Where the loop settles, with and without strategies", shared
-        )
+        self.course_chart = SvgChart(charts["course"], shared)
+        self.loop_chart = AccessibleDiagram(charts["loop"], shared)
+        self.compare_chart = AccessibleDiagram(charts["compare"], shared)
         self.narration = shared.html("", "btc-live", "btc-narration")
 
         # The play bar (Play/Pause, the Day slider, the pin) and "predict first": see
@@ -253,7 +264,11 @@ class CycleSimulator(ipw.VBox):
             shared,
         )
         super().__init__(
-            [shared.html(ILLUSTRATIVE_NOTE), box, shared.html(SOURCES_AND_LIMITS)],
+            [
+                shared.html(note_html(words["note"])),
+                box,
+                shared.html(details_html(words["sources"])),
+            ],
             layout=shared.layout,
         )
         self.add_class("btc-simulator")
@@ -267,7 +282,7 @@ class CycleSimulator(ipw.VBox):
 
     def scenario(self) -> Scenario:
         """The scenario the controls describe (raises ValueError for out-of-range values)."""
-        story = PRESETS[self._story]
+        story = presets()[self._story]
         strategies = {
             key: int(self.strategy_days[key].value) - 1
             for key, box in self.strategy_boxes.items()
@@ -293,9 +308,9 @@ class CycleSimulator(ipw.VBox):
 
     def apply_preset(self, name: str) -> None:
         """Set every control to a story's values, then run once (the Day slider stays)."""
-        if name == OWN_SETTINGS:
+        if name == own_settings():
             name = self._story
-        story = PRESETS[name]
+        story = presets()[name]
         base = Scenario(**{k: v for k, v in story.items()})
         self._story = name
         self._start = {}  # a story starts from its own levels
@@ -332,11 +347,11 @@ class CycleSimulator(ipw.VBox):
         self._start = dict(start.levels)
         self._holding = True
         try:
-            self.preset.value = OWN_SETTINGS
+            self.preset.value = own_settings()
         finally:
             self._holding = False
         levels = ", ".join(
-            words["level"].format(name=NAMES[node], level=f"{level:.1f}")
+            words["level"].format(name=names()[node], level=formats.number(level, 1))
             for node, level in start.levels.items()
         )
         self.diary_message.value = "<p>{}</p><p>{}</p>".format(
@@ -352,7 +367,7 @@ class CycleSimulator(ipw.VBox):
     # --- reacting ---------------------------------------------------------------------------
 
     def _preset_chosen(self, change) -> None:
-        if self._holding or change["new"] == OWN_SETTINGS:
+        if self._holding or change["new"] == own_settings():
             return  # "Your own settings" keeps the controls as they are
         prediction = predictions().get(change["new"])
         if prediction:
@@ -373,10 +388,10 @@ class CycleSimulator(ipw.VBox):
     def _changed(self, change) -> None:
         if self._holding or change["owner"] is self.preset:
             return
-        if self.preset.value != OWN_SETTINGS:  # the story's name no longer fits the settings
+        if self.preset.value != own_settings():  # the story's name no longer fits the settings
             self._holding = True
             try:
-                self.preset.value = OWN_SETTINGS
+                self.preset.value = own_settings()
             finally:
                 self._holding = False
         self._end_prediction()  # a guess about the story does not fit these settings
@@ -387,7 +402,8 @@ class CycleSimulator(ipw.VBox):
         try:
             scenario = self.scenario()
         except ValueError as error:
-            self.narration.value = refused_setting(error, "The charts still show the last run.")
+            kept = scene_text()["controls"]["kept_run"]
+            self.narration.value = refused_setting(error, kept)
             return
         days = simulate(scenario)
         without = simulate(replace(scenario, strategies={})) if scenario.strategies else None
@@ -396,11 +412,7 @@ class CycleSimulator(ipw.VBox):
         settled, before = long_run(days), long_run(without) if without else None
         self.compare_chart.show(
             compare_svg(settled, before),
-            describe_comparison(before, settled)
-            if before
-            else "No strategy is switched on. Where each problem settles, out of 10: "
-            + ", ".join(f"{NAMES[n]} {settled[n]:.0f}" for n in NODES)
-            + ".",
+            describe_comparison(before, settled) if before else describe_settled(settled),
         )
         self.show_day()
 
@@ -414,7 +426,8 @@ class CycleSimulator(ipw.VBox):
         try:
             shown = self.shown_days()
         except ValueError as error:
-            self.narration.value = refused_setting(error, "The charts still show the last day.")
+            kept = scene_text()["controls"]["kept_day"]
+            self.narration.value = refused_setting(error, kept)
             return
         words = scene_text()["play"]
         scenario, days = self._scenario, self._days
@@ -463,8 +476,8 @@ class CycleSimulator(ipw.VBox):
 
     def _capture_pin(self) -> tuple[list[Day], str]:
         words = scene_text()["pin"]
-        if self.preset.value == OWN_SETTINGS:
-            label = words["own_label"].format(tightness=f"{self.connectivity.value:.2f}")
+        if self.preset.value == own_settings():
+            label = words["own_label"].format(tightness=formats.number(self.connectivity.value, 2))
         else:
             label = words["story_label"].format(story=self.preset.value)
         return self._days, label
@@ -539,9 +552,11 @@ def course_svg(
     shown = len(days) if shown is None else shown
     part = days[:shown]
     x = [d.day + 1 for d in part]
+    words = scene_text()
+    charts = words["charts"]
     lines = [
         Line(
-            NAMES[node].capitalize(),
+            names()[node].capitalize(),
             x,
             [d.levels[node] for d in part],
             NODE_COLOURS[node],
@@ -553,10 +568,10 @@ def course_svg(
         for i, (node, dash, marker) in enumerate(zip(SHOWN, DASHES, MARKERS, strict=True))
     ]
     if pinned:
-        legend = scene_text()["pin"]["legend"]
+        legend = words["pin"]["legend"]
         lines += [
             Line(
-                legend.format(name=NAMES[node]),
+                legend.format(name=names()[node]),
                 [d.day + 1 for d in pinned],
                 [d.levels[node] for d in pinned],
                 *PIN_STYLES[node],
@@ -568,22 +583,22 @@ def course_svg(
     if scenario.flare_day is not None and scenario.flare_size + scenario.stress_size > 0:
         start = scenario.flare_day + 1
         bands.append(
-            Band(start, start + scenario.flare_days, OKABE_ITO["orange"], "flare / hard time")
+            Band(start, start + scenario.flare_days, OKABE_ITO["orange"], charts["flare_band"])
         )
     if scenario.short_sleep_days:
         first, last = scenario.short_sleep_days
-        bands.append(Band(first + 1, last + 2, OKABE_ITO["sky_blue"], "short nights"))
+        bands.append(Band(first + 1, last + 2, OKABE_ITO["sky_blue"], charts["nights_band"]))
     markers = tuple(
-        (day + 1, f"stepping in, day {day + 1}")
+        (day + 1, charts["stepping_in"].format(day=day + 1))
         for day in sorted(set(scenario.strategies.values()))
     )
     if shown < len(days):
-        markers += ((shown, scene_text()["course"]["today"].format(day=shown)),)
+        markers += ((shown, words["course"]["today"].format(day=shown)),)
     return line_chart(
         lines,
-        "Twelve weeks (higher = worse)",
-        "Day",
-        "Level (0–10)",
+        charts["course_heading"],
+        charts["x_title"],
+        charts["y_title"],
         (1, len(days)),
         (0, 10),
         [(d, str(d)) for d in range(1, len(days) + 1, 7)],
@@ -597,35 +612,37 @@ def course_svg(
 THICKEST_EFFECT = 5.0
 
 
-def loop_svg(day: Day, title: str = "The loop on the last day") -> str:
+def loop_svg(day: Day, title: str | None = None) -> str:
     """The loop on one day as an SVG diagram: arrows as thick as the points each link adds to
     its target that day (`Day.effects`, the numbers the narration ranks), nodes as big as that
-    day's levels."""
+    day's levels. Without a `title`, it is the last day's."""
+    charts = scene_text()["charts"]
     return loop_diagram(
         POSITIONS,
         day.levels,
         day.effects,
-        NAMES,
+        names(),
         NODE_COLOURS,
         THICKEST_EFFECT,
-        title,
+        charts["loop"] if title is None else title,
         strong_at=HARD_PUSH,
-        key="Thicker arrow = adds more to the next problem. Dashed = adds under half a point.",
+        key=charts["loop_key"],
     )
 
 
 def compare_svg(settled: dict, before: dict | None) -> str:
     """Where each problem settles, with and without strategies, as SVG bars."""
-    labels = [NAMES[n].capitalize() for n in NODES]
+    charts = scene_text()["charts"]
+    labels = [names()[n].capitalize() for n in NODES]
     series = []
     if before:
-        series.append(("Without strategies", [before[n] for n in NODES], "#b8b8b8", True))
+        series.append((charts["without"], [before[n] for n in NODES], "#b8b8b8", True))
     series.append(
         (
-            "With your strategies" if before else "Settles at",
+            charts["with"] if before else charts["settles"],
             [settled[n] for n in NODES],
             OKABE_ITO["blue"],
             False,
         )
     )
-    return grouped_bars(labels, series, "Last two weeks, average (0–10)")
+    return grouped_bars(labels, series, charts["compare_y"])

@@ -4,7 +4,8 @@ Days are part of the learner's record (widgets/views/my_record.py): kept in this
 learner chose that, and only in this page's kernel otherwise. Nothing is written on the server.
 The CSV file (made in the browser) is a second way to keep them, and to move them elsewhere.
 Every value from the browser goes through the model's checks; a bad one gets a message and
-nothing already entered is lost. Notes are shown as text, never as HTML.
+nothing already entered is lost. Notes are shown as text, never as HTML. Every word is in
+widgets/content/diary.toml.
 """
 
 from __future__ import annotations
@@ -16,15 +17,17 @@ import math
 
 import ipywidgets as ipw
 
+from widgets import formats
 from widgets.describers.diary import describe_diary
 from widgets.models.diary import (
     MAX_BYTES,
     NOTE_LIMIT,
-    SCALES,
     Diary,
     Entry,
     from_csv,
     merge,
+    say,
+    scale,
     to_csv,
 )
 from widgets.ui.controls import labelled_slider
@@ -34,17 +37,26 @@ from widgets.ui.shared import DescriptionStyle, SharedStyles, TextStyle
 from widgets.ui.svg import DASHES, Line, line_chart
 from widgets.ui.theme import OKABE_ITO
 from widgets.views.my_record import MyRecord, my_record
+from widgets.words import word
 
 SHOWN_ROWS = 14
 SHOWN_PROBLEMS = 20
-NOTE = (
-    '<div class="btc-model-note"><p><strong>Your diary stays on this device.</strong> Nothing is '
-    "saved on the server. If you chose to keep your answers on this device (at the top of the "
-    "page), your days are kept in this browser. You can also press <em>Download my diary</em> "
-    "and keep the file, then load it next time or on another device. The file has these "
-    "columns: date (YYYY-MM-DD), pain (0–10), sleep_hours (0–24), sleep_quality (0–10), "
-    "mood (0–10, 10 = best), active_minutes and note.</p></div>"
-)
+#: The table's columns, left to right (their headings are in diary.toml [columns]).
+TABLE_COLUMNS = ("date", "pain", "sleep_hours", "sleep_quality", "mood", "active_minutes", "note")
+
+
+def note() -> str:
+    """The box above the diary: where the days are kept, and what the file holds."""
+    button = f"<em>{html.escape(say('note', 'download'))}</em>"
+    text = html.escape(word("diary", "note", "text")).format(download=button)
+    return (
+        f'<div class="btc-model-note"><p><strong>{html.escape(say("note", "heading"))}</strong> '
+        f"{text}</p></div>"
+    )
+
+
+def _heading(text: str) -> str:
+    return f"<h3 class='btc-sim-heading'>{html.escape(text)}</h3>"
 
 
 class DiaryTool(ipw.VBox):
@@ -58,40 +70,51 @@ class DiaryTool(ipw.VBox):
         wide = shared.style(DescriptionStyle, description_width="initial")
         slider = shared.slider()
         box = shared.style(ipw.Layout, width="min(100%, 20rem)")
-        self.day = ipw.DatePicker(description="Date", value=dt.date.today(), style=wide, layout=box)
-        self.pain = labelled_slider(
-            "Pain (0 none – 10 worst)", min=0, max=10, step=1, value=5, **slider
+        form = {key: say("form", key) for key in ("date", "pain", "sleep_hours", "sleep_quality")}
+        self.day = ipw.DatePicker(
+            description=form["date"], value=dt.date.today(), style=wide, layout=box
         )
+        self.pain = labelled_slider(form["pain"], min=0, max=10, step=1, value=5, **slider)
         self.sleep_hours = ipw.BoundedFloatText(
-            description="Hours of sleep", value=7.0, min=0, max=24, step=0.5, style=wide, layout=box
+            description=form["sleep_hours"],
+            value=7.0,
+            min=0,
+            max=24,
+            step=0.5,
+            style=wide,
+            layout=box,
         )
         self.sleep_quality = labelled_slider(
-            "Sleep quality (0 very poor – 10 very good)", min=0, max=10, step=1, value=5, **slider
+            form["sleep_quality"], min=0, max=10, step=1, value=5, **slider
         )
-        self.mood = labelled_slider(
-            "Mood (0 very low – 10 best)", min=0, max=10, step=1, value=5, **slider
-        )
+        self.mood = labelled_slider(say("form", "mood"), min=0, max=10, step=1, value=5, **slider)
         self.active_minutes = ipw.BoundedIntText(
-            description="Active minutes", value=0, min=0, max=1440, step=5, style=wide, layout=box
+            description=say("form", "active_minutes"),
+            value=0,
+            min=0,
+            max=1440,
+            step=5,
+            style=wide,
+            layout=box,
         )
         self.note = ipw.Textarea(
             continuous_update=False,
-            description=f"Note (optional, up to {NOTE_LIMIT} characters)",
-            placeholder="What helped, what was hard…",
+            description=say("form", "note", limit=NOTE_LIMIT),
+            placeholder=say("form", "note_placeholder"),
             style=shared.style(TextStyle, description_width="initial"),
             layout=shared.style(ipw.Layout, width="min(100%, 36rem)", height="4.5rem"),
         )
         button = shared.button()
-        self.save_button = ipw.Button(description="Save this day", **button)
+        self.save_button = ipw.Button(description=say("form", "save"), **button)
         self.save_button.add_class("btc-check-button")
         self.save_button.on_click(lambda _b: self.save_day())
         self.remove_choice = ipw.Dropdown(
-            description="Day to remove", options=[], style=wide, layout=box
+            description=say("days", "remove_choice"), options=[], style=wide, layout=box
         )
-        self.remove_button = ipw.Button(description="Remove that day", **button)
+        self.remove_button = ipw.Button(description=say("days", "remove"), **button)
         self.remove_button.on_click(lambda _b: self.remove_day())
         self.upload = ipw.FileUpload(
-            accept=".csv,text/csv", multiple=False, description="Load a diary file", **button
+            accept=".csv,text/csv", multiple=False, description=say("files", "load"), **button
         )
         self.upload.observe(self._uploaded, "value")
         self.message = shared.html("", "btc-live")
@@ -99,12 +122,12 @@ class DiaryTool(ipw.VBox):
         # used to appear by the Save button, about 1,000 px above it).
         self.file_message = shared.html("", "btc-live", "btc-file-message")
         self.table = shared.html("")
-        self.chart = SvgChart("Your diary: pain, mood and sleep", shared)
+        self.chart = SvgChart(say("chart", "name"), shared)
         self.download = shared.html("")
         super().__init__(
             [
-                shared.html(NOTE),
-                shared.html("<h3 class='btc-sim-heading'>Record a day</h3>"),
+                shared.html(note()),
+                shared.html(_heading(say("form", "heading"))),
                 self.day,
                 self.pain,
                 self.sleep_hours,
@@ -114,14 +137,14 @@ class DiaryTool(ipw.VBox):
                 self.note,
                 self.save_button,
                 self.message,
-                shared.html("<h3 class='btc-sim-heading'>Your days</h3>"),
+                shared.html(_heading(say("days", "heading"))),
                 self.table,
                 ipw.HBox(
                     [self.remove_choice, self.remove_button],
                     layout=shared.style(ipw.Layout, flex_flow="row wrap", align_items="center"),
                 ),
                 self.chart,
-                shared.html("<h3 class='btc-sim-heading'>Keep it, or carry on from a file</h3>"),
+                shared.html(_heading(say("files", "heading"))),
                 ipw.HBox([self.upload], layout=shared.layout),
                 self.file_message,
                 self.download,
@@ -147,34 +170,36 @@ class DiaryTool(ipw.VBox):
                 note=self.note.value,
             )
         except (TypeError, ValueError) as error:
-            self._say(f"That day was not saved: {error} Your other days are unchanged.", error=True)
+            self._say(say("form", "not_saved", error=error), error=True)
             return
         replaced = self.diary.get(entry.date) is not None
         if not self._keep(self.diary.add(entry)):
             return
         self.note.value = ""
         self._say(
-            f"Saved {entry.date.isoformat()}"
-            + (" (it replaced what you had for that day)." if replaced else ".")
+            say("form", "saved_replaced" if replaced else "saved", date=entry.date.isoformat())
         )
         self.refresh()
 
     def remove_day(self) -> None:
         chosen = self.remove_choice.value
         if not isinstance(chosen, dt.date) or self.diary.get(chosen) is None:
-            self._say("Choose a day from the list to remove.", error=True)
+            self._say(say("days", "choose"), error=True)
             return
         if not self._keep(self.diary.remove(chosen)):
             return
-        self._say(f"Removed {chosen.isoformat()}.")
+        self._say(say("days", "removed", date=chosen.isoformat()))
         self.refresh()
 
-    def load_file(self, data: bytes, name: str = "the file") -> None:
+    def load_file(self, data: bytes, name: str | None = None) -> None:
         """Read a CSV file's bytes and add its good rows; days already entered are kept."""
+        name = say("files", "the_file") if name is None else name
         result = from_csv(data)
         if not result.ok:
             self._say(
-                f"Nothing was loaded from {name}: {result.error}", error=True, about_file=True
+                say("files", "nothing_loaded", name=name, error=result.error),
+                error=True,
+                about_file=True,
             )
             return
         merged, clashes = merge(self.diary, result)
@@ -184,10 +209,10 @@ class DiaryTool(ipw.VBox):
         shown = "".join(f"<li>{html.escape(note)}</li>" for note in notes[:SHOWN_PROBLEMS])
         more = len(notes) - SHOWN_PROBLEMS
         if more > 0:
-            shown += f"<li>…and {more} more.</li>"
-        self.file_message.value = (
-            f"<p>{html.escape(result.summary)} Your diary now has {len(self.diary)} days.</p>"
-            + (f"<ul class='btc-problems'>{shown}</ul>" if notes else "")
+            shown += f"<li>{html.escape(say('files', 'more', count=more))}</li>"
+        loaded = say("files", "loaded", summary=result.summary, count=len(self.diary))
+        self.file_message.value = f"<p>{html.escape(loaded)}</p>" + (
+            f"<ul class='btc-problems'>{shown}</ul>" if notes else ""
         )
         self.refresh()
 
@@ -198,10 +223,10 @@ class DiaryTool(ipw.VBox):
         try:
             upload = files[0]
             size = int(upload.get("size", 0))
-            name = str(upload.get("name", "the file"))[:80]
+            name = str(upload.get("name", say("files", "the_file")))[:80]
             if size > MAX_BYTES:
                 self._say(
-                    f"Nothing was loaded: {name} is too big. The most we can read is 1 MB.",
+                    say("files", "too_big", name=name),
                     error=True,
                     about_file=True,
                 )
@@ -209,7 +234,7 @@ class DiaryTool(ipw.VBox):
                 self.load_file(bytes(upload["content"]), name)
         except (KeyError, TypeError, ValueError, IndexError):
             self._say(
-                "That file could not be read. Please choose a CSV file.",
+                say("files", "unreadable"),
                 error=True,
                 about_file=True,
             )
@@ -225,7 +250,7 @@ class DiaryTool(ipw.VBox):
             self.record.replace(dataclasses.replace(self.record.record, diary=diary))
         except ValueError as error:
             self._say(
-                f"That was not saved: {error} Your other days are unchanged.",
+                say("days", "not_kept", error=error),
                 error=True,
                 about_file=about_file,
             )
@@ -253,27 +278,18 @@ class DiaryTool(ipw.VBox):
         self.table.value = diary_table(entries[-SHOWN_ROWS:])
         self.chart.show(diary_svg(self.diary), describe_diary(self.diary))
         self.download.value = (
-            download_link("pain-diary.csv", to_csv(self.diary), "Download my diary (CSV file)")
+            download_link(say("files", "file_name"), to_csv(self.diary), say("files", "download"))
             if entries
-            else "<p>Save a day first; then you can download your diary.</p>"
+            else f"<p>{html.escape(say('files', 'download_first'))}</p>"
         )
 
 
 def diary_table(entries: list[Entry]) -> str:
     """The most recent days as an HTML table; every value, and above all the note, escaped."""
     if not entries:
-        return "<p>No days yet.</p>"
+        return f"<p>{html.escape(say('days', 'none'))}</p>"
     head = "".join(
-        f"<th scope='col'>{html.escape(label)}</th>"
-        for label in (
-            "Date",
-            "Pain",
-            "Sleep (hours)",
-            "Sleep quality",
-            "Mood",
-            "Active min",
-            "Note",
-        )
+        f"<th scope='col'>{html.escape(say('columns', column))}</th>" for column in TABLE_COLUMNS
     )
     rows = "".join(
         "<tr>"
@@ -282,7 +298,7 @@ def diary_table(entries: list[Entry]) -> str:
             for value in (
                 e.date.isoformat(),
                 e.pain,
-                f"{e.sleep_hours:g}",
+                formats.number(e.sleep_hours),
                 e.sleep_quality,
                 e.mood,
                 e.active_minutes,
@@ -292,8 +308,9 @@ def diary_table(entries: list[Entry]) -> str:
         + "</tr>"
         for e in reversed(entries)
     )
+    caption = html.escape(say("days", "caption", count=len(entries)))
     return (
-        f'<table class="btc-table"><caption>Your last {len(entries)} days, newest first'
+        f'<table class="btc-table"><caption>{caption}'
         f"</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     )
 
@@ -308,22 +325,21 @@ DIARY_LINES = (
 )
 
 
-def diary_svg(diary: Diary) -> str:
-    """Pain, mood and sleep by day, with their 7-day averages, as an SVG line chart."""
+def diary_lines(diary: Diary) -> list[Line]:
+    """The chart's lines: for pain, mood and sleep, the daily values and the 7-day average
+    (widgets/models/diary.py), x in days from the first entry. The describer reads the same
+    averages, so the chart and its words agree."""
     entries = list(diary)
-    title = "Pain, mood and sleep (mood: 10 = best; sleep in hours)"
-    axis = "0–10, or hours"
     if not entries:
-        return line_chart([], title, "Day", axis, (0, 6), (0, 10), [], [0, 5, 10])
+        return []
     first = entries[0].date
-    span = max(1, (entries[-1].date - first).days)
 
     def x(day: dt.date) -> float:
         return (day - first).days
 
     lines = []
     for field, colour, daily_dash, average_dash, marker in DIARY_LINES:
-        label = SCALES[field].label
+        label = scale(field).label
         lines.append(
             Line(
                 label,
@@ -339,7 +355,7 @@ def diary_svg(diary: Diary) -> str:
         averages = [(day, v) for day, v in diary.seven_day_average(field) if v is not None]
         lines.append(
             Line(
-                f"{label}, 7-day average",
+                say("chart", "average", label=label),
                 [x(d) for d, _v in averages],
                 [v for _d, v in averages],
                 colour,
@@ -349,14 +365,33 @@ def diary_svg(diary: Diary) -> str:
                 1,
             )
         )
+    return lines
+
+
+def diary_svg(diary: Diary) -> str:
+    """Pain, mood and sleep by day, with their 7-day averages, as an SVG line chart."""
+    entries = list(diary)
+    title = say("chart", "title")
+    axis = say("chart", "y")
+    if not entries:
+        return line_chart([], title, say("chart", "x"), axis, (0, 6), (0, 10), [], [0, 5, 10])
+    first = entries[0].date
+    span = max(1, (entries[-1].date - first).days)
     top = max(10, math.ceil(max(e.sleep_hours for e in entries) / 2) * 2)
     step = max(1, round(span / 6))
     ticks = [
-        (offset, (first + dt.timedelta(days=offset)).strftime("%d %b"))
+        (offset, formats.day_month(first + dt.timedelta(days=offset)))
         for offset in range(0, span + 1, step)
     ]
     return line_chart(
-        lines, title, "Date", axis, (0, span), (0, top), ticks, list(range(0, top + 1, 2))
+        diary_lines(diary),
+        title,
+        say("chart", "x_dates"),
+        axis,
+        (0, span),
+        (0, top),
+        ticks,
+        list(range(0, top + 1, 2)),
     )
 
 

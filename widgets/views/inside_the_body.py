@@ -63,6 +63,7 @@ from widgets.models.synapse import (
     simulate_blocker,
 )
 from widgets.ui.controls import labelled_slider, refused_setting
+from widgets.ui.notes import details_html, note_html
 from widgets.ui.plots import SvgChart
 from widgets.ui.scene import build_scene_controls, scene, scene_section
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
@@ -80,59 +81,22 @@ STRESS_PLAY_MS = 200
 PIN_STYLES = {"pain_relief": ("#595959", "10 5"), "mood_effect": ("#8a8a8a", "3 4")}
 STRESS_PIN_STYLE = ("#595959", "10 5")
 PIN_WIDTH = 2.0
-SYNAPSE_NOTE = (
-    '<div class="btc-model-note"><p><strong>An illustrative model, not a prediction for any '
-    "person.</strong> It shows why these medicines take time, and why pain relief can come "
-    "before a change in mood.</p></div>"
-)
-STRESS_NOTE = (
-    '<div class="btc-model-note"><p><strong>An illustrative model, not a measurement of anyone\'s '
-    "hormones.</strong> It shows how a system with feedback can bounce back from a short "
-    "stress, and how a long one can leave it changed.</p></div>"
-)
-SYNAPSE_SOURCES = (
-    '<details class="btc-model-details"><summary>Where this model comes from, and what it leaves '
-    "out</summary><p><strong>Built from:</strong> how fast the serotonin pump clears the gap "
-    "(its published Km and Vmax, as used in synapse models by Reed, Nijhout and Best); the finding "
-    "that antidepressants can ease nerve pain sooner than they lift mood, and by their own route "
-    "(Obata 2017). The slow change that delays the mood effect is one explanation among several. "
-    "The same pump numbers stand in for noradrenaline's pump. Every other number is illustrative."
-    "</p><p><strong>It leaves out:</strong> side effects, stopping a medicine, other actions of "
-    "these medicines, and how much people differ. Effects are shown as a share of the most this "
-    "model can give, not as real benefit: in trials the average benefit is modest.</p>"
-    "<p><strong>Medicines are for you and your prescriber to decide together.</strong> "
-    "Never start, "
-    "stop or change one because of this picture.</p></details>"
-)
-STRESS_SOURCES = (
-    '<details class="btc-model-details"><summary>Where this model comes from, and what it leaves '
-    "out</summary><p><strong>Built from:</strong> the equations and numbers of the public SBML "
-    "version of Gupta et al. 2007's stress-axis model (Theor Biol Med Model 4:8; BioModels "
-    "MODEL1006230111): CRH, ACTH, cortisol and the cortisol sensor (GR), with negative feedback. "
-    "With no stress and no daily rhythm, its resting states are that file's. In the model a "
-    "strong enough stress can flip the sensor into a second stable state.</p><p>The course "
-    "chose the rest. The file's equations are in scaled units; the course takes one unit as 2 "
-    "hours. It added the daily rhythm and the way stress and sleep loss push the system. Its "
-    "sensor changes 100 times more slowly than in the paper, so that hours of stress do not flip "
-    "it. The paper's own stress tests (its Fig. 5) are not repeated here.</p><p><strong>A "
-    "caution:</strong> studies of long-lasting pain have found cortisol that runs high in some "
-    "people and low in others. Here the switched state has <em>lower</em> cortisol; that is this "
-    "model's story, not a test for anything.</p><p><strong>It leaves out:</strong> the rest of "
-    "the body's stress response, other hormones, illness, medicines, and everything that helps a "
-    "person recover. Real cortisol swings far more over a day than here: a bigger swing would "
-    "remove this model's second state, so its daily rhythm is kept gentle.</p></details>"
-)
-#: The stories in the menu, as the model's presets.
-STORIES = {
-    "A calm stretch": "calm",
-    "A hard day": "hard_day",
-    "A hard fortnight": "hard_fortnight",
-    "Months of pain": "months_of_pain",
-}
+#: The stress axis's stories in the menu (the model's presets), in menu order. Their names are in
+#: widgets/content/inside_the_body_scene.toml, [stress.stories].
+STORY_KEYS = ("calm", "hard_day", "hard_fortnight", "months_of_pain")
+#: The story the stress scene opens on.
+START_STORY = "months_of_pain"
 
 
-#: The menu's entry once the learner has changed a story's settings by hand.
-OWN_SETTINGS = scene_text()["stress"]["controls"]["own"]
+def stories() -> dict[str, str]:
+    """The stress stories by the name the menu shows (in the course language): name -> preset."""
+    names = scene_text()["stress"]["stories"]
+    return {names[key]: key for key in STORY_KEYS}
+
+
+def own_settings() -> str:
+    """The menu's entry once the learner has changed a story's settings by hand."""
+    return scene_text()["stress"]["controls"]["own"]
 
 
 def blocker_dose(day: SynapseDay) -> float:
@@ -301,7 +265,12 @@ class SynapseExplorer(_Scene, ipw.VBox):
             shared,
         )
         super().__init__(
-            [shared.html(SYNAPSE_NOTE), box, shared.html(SYNAPSE_SOURCES)], layout=shared.layout
+            [
+                shared.html(note_html(scene_text()["synapse"]["note"])),
+                box,
+                shared.html(details_html(scene_text()["synapse"]["sources"])),
+            ],
+            layout=shared.layout,
         )
         self.add_class("btc-simulator")
         self.add_class("btc-synapse")
@@ -499,8 +468,8 @@ class StressResponse(_Scene, ipw.VBox):
         slider = shared.slider()
         self._last_run: StressRun | None = None
         self.story = ipw.Dropdown(
-            options=[*STORIES, OWN_SETTINGS],
-            value="Months of pain",
+            options=[*stories(), own_settings()],
+            value=words["stories"][START_STORY],
             description=controls["story"],
             style=shared.style(DescriptionStyle, description_width="initial"),
             layout=shared.style(ipw.Layout, width="min(100%, 24rem)"),
@@ -561,7 +530,12 @@ class StressResponse(_Scene, ipw.VBox):
             shared,
         )
         super().__init__(
-            [shared.html(STRESS_NOTE), box, shared.html(STRESS_SOURCES)], layout=shared.layout
+            [
+                shared.html(note_html(words["note"])),
+                box,
+                shared.html(details_html(words["sources"])),
+            ],
+            layout=shared.layout,
         )
         self.add_class("btc-simulator")
         self.add_class("btc-stress")
@@ -572,9 +546,9 @@ class StressResponse(_Scene, ipw.VBox):
 
     def apply_story(self, name: str) -> None:
         """Set the controls to a story's values, then run once (the Day slider stays)."""
-        if name == OWN_SETTINGS:
+        if name == own_settings():
             name = self._story
-        scenario = PRESETS[STORIES.get(name, "calm")]
+        scenario = PRESETS[stories().get(name, "calm")]
         self._holding = True
         try:
             self._story = name
@@ -588,7 +562,7 @@ class StressResponse(_Scene, ipw.VBox):
         self.update()
 
     def _story_chosen(self, change) -> None:
-        if self._holding or change["new"] == OWN_SETTINGS:
+        if self._holding or change["new"] == own_settings():
             return  # "Your own settings" keeps the controls as they are
         question = stress_questions().get(change["new"])
         if question:
@@ -600,10 +574,10 @@ class StressResponse(_Scene, ipw.VBox):
     def _changed(self, _change) -> None:
         if self._holding:
             return
-        if self.story.value != OWN_SETTINGS:  # the story's name no longer fits the settings
+        if self.story.value != own_settings():  # the story's name no longer fits the settings
             self._holding = True
             try:
-                self.story.value = OWN_SETTINGS
+                self.story.value = own_settings()
             finally:
                 self._holding = False
         self._drop_question()
@@ -682,7 +656,7 @@ class StressResponse(_Scene, ipw.VBox):
         self.message.value = narration
 
     def _capture_pin(self) -> tuple[StressRun, str]:
-        story = None if self.story.value == OWN_SETTINGS else self.story.value
+        story = None if self.story.value == own_settings() else self.story.value
         return self._last_run, stress_pin_label(story, self._last_run.scenario)
 
     def _answer(self, guess: str) -> str:

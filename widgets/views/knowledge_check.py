@@ -8,6 +8,7 @@ The chosen answers are part of the learner's record (widgets/views/my_record.py)
 check's name: kept in this browser when the learner chose that, and only in this page's kernel
 otherwise. A new page shows the choices again but no feedback (press "Check answer" to see it).
 A choice the record does not hold (the file has fewer questions or choices now) is left out.
+The widget's own words are in widgets/content/knowledge_check.toml.
 """
 
 from __future__ import annotations
@@ -19,15 +20,22 @@ from pathlib import Path
 
 import ipywidgets as ipw
 
-from widgets.course_config import NOTEBOOKS_DIR
-from widgets.models.knowledge_check import Question, load_questions, score_message
+from widgets.course_config import NOTEBOOKS_DIR, course_settings, lesson_dir
+from widgets.models.knowledge_check import Question, load_questions, say, score_message
 from widgets.models.learner_record import CheckAnswers, LearnerRecord
 from widgets.ui.shared import DescriptionStyle, SharedStyles
 from widgets.views.my_record import MyRecord, my_record
 
-CHECKS_DIR = NOTEBOOKS_DIR / "checks"
+CHECKS_DIR = NOTEBOOKS_DIR / "checks"  # the English lessons' checks
+
+
+def checks_dir() -> Path:
+    """The knowledge checks beside the lessons of the course's language (notebooks/checks/,
+    or notebooks/<language>/checks/)."""
+    return lesson_dir(course_settings().language) / "checks"
+
+
 LATE_CHOICE_SECONDS = 1.5
-NOT_KEPT = "Your answer was not saved: {error} Your choices are still on this page."
 
 
 class QuestionView(ipw.VBox):
@@ -44,9 +52,9 @@ class QuestionView(ipw.VBox):
         self.question = question
         self.correct = False
         self._on_marked = on_marked
+        label = html.escape(say("question", "number", number=number))
         self.prompt = shared.html(
-            f'<p class="btc-question"><strong>Question {number}.</strong> '
-            f"{html.escape(question.text)}</p>"
+            f'<p class="btc-question"><strong>{label}</strong> {html.escape(question.text)}</p>'
         )
         self.choices = ipw.RadioButtons(
             options=[(choice, index) for index, choice in enumerate(question.choices)],
@@ -56,8 +64,8 @@ class QuestionView(ipw.VBox):
         )
         self.choices.add_class("btc-choices")
         self.button = ipw.Button(
-            description="Check answer",
-            tooltip="Check your answer",
+            description=say("question", "check"),
+            tooltip=say("question", "check_tooltip"),
             layout=shared.layout,
             style=shared.style(ipw.ButtonStyle),
         )
@@ -142,7 +150,7 @@ class KnowledgeCheck(ipw.VBox):
             reason = str(error).strip()
             reason = reason if reason.endswith(".") else reason + "."
             self.message.value = (
-                f'<p class="btc-error">{html.escape(NOT_KEPT.format(error=reason))}</p>'
+                f'<p class="btc-error">{html.escape(say("record", "not_kept", error=reason))}</p>'
             )
             return
         self.message.value = ""
@@ -176,8 +184,9 @@ class KnowledgeCheck(ipw.VBox):
         )
 
 
-def knowledge_check(name: str, folder: Path = CHECKS_DIR) -> KnowledgeCheck:
-    """The knowledge check of a lesson, read from `notebooks/checks/<name>.toml`."""
+def knowledge_check(name: str, folder: Path | None = None) -> KnowledgeCheck:
+    """The knowledge check of a lesson, read from `<lessons>/checks/<name>.toml` in the course's
+    language."""
     if not name or "/" in name or "\\" in name or name.startswith("."):
         raise ValueError(f"knowledge_check needs a file name from notebooks/checks/, got {name!r}")
-    return KnowledgeCheck(load_questions(folder / f"{name}.toml"), name)
+    return KnowledgeCheck(load_questions((folder or checks_dir()) / f"{name}.toml"), name)

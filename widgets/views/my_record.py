@@ -29,13 +29,10 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime as dt
-import functools
 import html
 import re
 import sys
-import tomllib
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 import ipywidgets as ipw
 
@@ -59,18 +56,16 @@ from widgets.models.learner_record import (
 from widgets.ui import download
 from widgets.ui.device_store import DeviceStore
 from widgets.ui.shared import HTMLStyle, SharedStyles
+from widgets.words import words as content_words
 
-CONTENT = Path(__file__).resolve().parent.parent / "content" / "my_record.toml"
 SHOWN_PROBLEMS = 20
 NAME_LIMIT = 80
 _JSON_FILE = re.compile(r"[A-Za-z0-9_-]{1,60}\.json")
 
 
-@functools.cache
 def words() -> dict:
-    """The panel's words from widgets/content/my_record.toml (read once)."""
-    with CONTENT.open("rb") as file:
-        return tomllib.load(file)
+    """The panel's words from widgets/content/my_record.toml, in the course language."""
+    return content_words("my_record")
 
 
 def say(section: str, key: str, **values: object) -> str:
@@ -348,9 +343,10 @@ class MyRecord(ipw.VBox):
         self.backup_link.value = backup_link(name, text, say("backup", "link"))
         self._say(say("backup", "ready"))
 
-    def restore(self, data: bytes, name: str = "the file") -> None:
+    def restore(self, data: bytes, name: str | None = None) -> None:
         """Add what a backup file holds to the record; nothing already on the page is lost."""
-        name = clean_text(str(name), multiline=False)[:NAME_LIMIT] or "the file"
+        the_file = words()["restore"]["the_file"]
+        name = clean_text(str(name or the_file), multiline=False)[:NAME_LIMIT] or the_file
         if len(data) > MAX_BYTES:
             self._say(say("restore", "too_big", name=name), error=True)
             return
@@ -657,7 +653,7 @@ class MyRecord(ipw.VBox):
             return
         try:
             upload = files[0]
-            name = str(upload.get("name", "the file"))
+            name = str(upload.get("name") or words()["restore"]["the_file"])
             size = int(upload.get("size", 0))
             if size > MAX_BYTES:
                 clean = clean_text(name, multiline=False)[:NAME_LIMIT]
@@ -665,7 +661,7 @@ class MyRecord(ipw.VBox):
             else:
                 self.restore(bytes(upload["content"]), name)
         except (KeyError, TypeError, ValueError, IndexError):
-            self._say(say("restore", "unreadable", name="the file"), error=True)
+            self._say(say("restore", "unreadable", name=words()["restore"]["the_file"]), error=True)
         finally:
             self.upload.value = ()
 

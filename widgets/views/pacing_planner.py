@@ -3,10 +3,12 @@
 The learner names an activity, types the minutes they managed on a few days ("20, 25, 15"), and
 sees their baseline, a week-by-week plan (an SVG chart with a text alternative) and an illustrative
 boom-and-bust pattern beside a paced one. Every value from the browser goes through
-widgets/models/pacing.py; a bad one shows a message and keeps the last good plan on screen. The
-activity name is learner text: it is escaped wherever it is shown. The plan downloads as .txt,
-and "Keep this plan" adds its numbers, dated, to the learner's list of pacing plans (their record
-on this device, widgets/views/my_record.py), from which a kept plan can be opened again.
+widgets/models/pacing_input.py and widgets/models/pacing.py; a bad one shows a message and keeps
+the last good plan on screen. The sentences come from widgets/describers/pacing.py and every word
+from widgets/content/pacing.toml. The activity name is learner text: it is escaped wherever it is
+shown. The plan downloads as .txt, and "Keep this plan" adds its numbers, dated, to the learner's
+list of pacing plans (their record on this device, widgets/views/my_record.py), from which a kept
+plan can be opened again.
 """
 
 from __future__ import annotations
@@ -15,24 +17,26 @@ import dataclasses
 import datetime as dt
 import html
 import math
-import re
 
 import ipywidgets as ipw
 from ipywidgets.widgets.widget_string import TextStyle
 
-from widgets.models.diary import clean_text
+from widgets.describers.pacing import (
+    baseline_sentence,
+    describe_comparison,
+    describe_plan,
+    plan_text,
+)
 from widgets.models.learner_record import PacingPlanEntry
 from widgets.models.pacing import (
-    MAX_DAYS,
-    MAX_MINUTES,
-    MIN_DAYS,
+    Day,
     PlanWeek,
     baseline,
     boom_and_bust,
     paced,
     plan,
-    summary,
 )
+from widgets.models.pacing_input import activity_name, parse_goal, parse_minutes
 from widgets.ui.controls import labelled_slider
 from widgets.ui.download import download_link
 from widgets.ui.kept_list import KeptList, kept_lists
@@ -41,114 +45,54 @@ from widgets.ui.shared import SharedStyles
 from widgets.ui.svg import DASHES, Band, Line, line_chart
 from widgets.ui.theme import OKABE_ITO
 from widgets.views.my_record import MyRecord, my_record
+from widgets.words import word, words
 
-ACTIVITY_IDEAS = (
-    "Walking",
-    "Housework",
-    "Gardening",
-    "Sitting at a desk",
-    "Standing to cook",
-    "Stretching",
-    "Reading",
-)
-ACTIVITY_LIMIT = 60
-TYPED_LIMIT = 200  # characters in the minutes and goal boxes
+CONTENT = "pacing"
+EXAMPLE_DAYS = "20, 25, 15"  # the days the planner starts with, changed by the learner
 SERIES_DAYS = 28
 SEED = 0
-FILE_NAME = "my-pacing-plan.txt"
-_UNIT_WORDS = {"m", "min", "mins", "minute", "minutes"}
-_NUMBER = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(?:m|mins?|minutes?)?$")
-
-NOTE = (
-    '<div class="btc-model-note">'
-    "<p><strong>Pacing means planning your activity by the clock, not by how the pain feels "
-    "that day.</strong> You start a little below what you can usually manage, stop when the time "
-    "is up (even on a good day), and add a small amount each week.</p>"
-    "<p>Many pain programmes teach pacing. Research on pacing on its own is mixed, so treat this "
-    "as a plan to try and adjust, not a promise. If you have a new or worrying pain, or your "
-    "doctor or physio has given you limits, check the plan with them first.</p>"
-    "<p><strong>Your numbers stay on this device.</strong> Nothing is sent to the server. Press "
-    "<em>Keep this plan</em> to add it to your list (kept in this browser if you chose that at "
-    "the top of the page), or download the plan.</p></div>"
-)
-SOURCES = (
-    '<details class="btc-model-details">'
-    "<summary>Where the planner comes from, and what it leaves out</summary>"
-    "<p>Pacing is about balancing activity and rest so you can do more of what matters to you "
-    "(Jamieson-Lega, Berry and Brown 2013). The planner plans by time, starts a little below "
-    "your average and builds up step by step, as in the quota-based way of pacing (Nielson et "
-    "al. 2013; Antcliff et al. 2013). The boom-and-bust picture follows simple rules we chose "
-    "for the picture: it is not measured data.</p>"
-    "<p>It leaves out: the kind of activity and how hard it is, rest breaks within a day, "
-    "setbacks and flares you did not cause, and how you feel about the activity.</p></details>"
-)
 
 
-def parse_minutes(text: object) -> list[float]:
-    """Minutes typed like "20, 25, 15" (commas, spaces or new lines; "20 min" is fine).
+def _text(text: str) -> str:
+    """Our own words as HTML text (no quotes to escape outside an attribute)."""
+    return html.escape(text, quote=False)
 
-    Raises ValueError with a plain message that quotes the learner's words (escape it to show it).
+
+def _heading(text: str) -> str:
+    return f"<h3 class='btc-sim-heading'>{_text(text)}</h3>"
+
+
+def note_markup(keep: str) -> str:
+    """The box above the planner: what pacing is, how far to trust it, where the numbers stay.
+
+    `keep` is the name of the "Keep this plan" button, shown in italics where the note names it.
     """
-    if not isinstance(text, str):
-        raise ValueError("Please type your minutes as numbers, like 20, 25, 15.")
-    if len(text) > TYPED_LIMIT:
-        raise ValueError(
-            f"That is a lot of text ({len(text)} characters). Please type just the minutes for "
-            f"{MIN_DAYS} to {MAX_DAYS} days, like 20, 25, 15."
-        )
-    tokens = [t for t in re.split(r"[,;\s]+", clean_text(text)) if t]
-    tokens = [t for t in tokens if t.lower() not in _UNIT_WORDS]
-    if not tokens:
-        raise ValueError(
-            "Please type the minutes you managed on a few days, like 20, 25, 15. "
-            "3 to 7 days is best."
-        )
-    values: list[float] = []
-    for number, token in enumerate(tokens, start=1):
-        match = _NUMBER.match(token.lower())
-        if not match:
-            shown = token if len(token) <= 20 else token[:20] + "…"
-            raise ValueError(
-                f"Day {number} (“{shown}”) is not a number of minutes. "
-                "Please use numbers, like 20, 25, 15."
-            )
-        value = float(match.group(1))
-        values.append(int(value) if value.is_integer() else value)
-    return values
+    paragraphs = []
+    for part in words(CONTENT)["note"]:
+        lead = f"<strong>{_text(part['lead'])}</strong> " if "lead" in part else ""
+        text = _text(part["text"]).format(keep=f"<em>{_text(keep)}</em>")
+        paragraphs.append(f"<p>{lead}{text}</p>")
+    return f'<div class="btc-model-note">{"".join(paragraphs)}</div>'
 
 
-def parse_goal(text: object) -> float | None:
-    """The optional goal in minutes a day: blank means no goal."""
-    if not isinstance(text, str) or not text.strip():
-        return None
-    cleaned = clean_text(text, multiline=False)
-    match = _NUMBER.match(cleaned.lower()) if len(cleaned) <= TYPED_LIMIT else None
-    if not match or float(match.group(1)) < 1 or float(match.group(1)) > MAX_MINUTES:
-        shown = cleaned if len(cleaned) <= 20 else cleaned[:20] + "…"
-        raise ValueError(
-            f"The goal (“{shown}”) must be a number of minutes a day from 1 to {MAX_MINUTES}, "
-            "or left blank for no goal."
-        )
-    value = float(match.group(1))
-    return int(value) if value.is_integer() else value
+def why_markup() -> str:
+    """The paragraph above the made-up comparison, its two key words in bold."""
+    why = words(CONTENT)["why"]
+    text = _text(why["text"]).format(
+        boom=f"<strong>{_text(why['boom'])}</strong>",
+        pacing=f"<strong>{_text(why['pacing'])}</strong>",
+    )
+    return f"<p>{text}</p>"
 
 
-def activity_name(text: object) -> str:
-    """The activity's name as plain text (escape it to show it); "" if blank."""
-    if not isinstance(text, str):
-        raise ValueError("Please type the activity as words, like walking.")
-    name = clean_text(text, multiline=False)
-    if len(name) > ACTIVITY_LIMIT:
-        raise ValueError(
-            f"The activity's name can have up to {ACTIVITY_LIMIT} characters. "
-            "Try a shorter one, like walking."
-        )
-    return name
-
-
-def _minutes(value: float) -> str:
-    text = f"{value:g}"
-    return f"{text} minute" if text == "1" else f"{text} minutes"
+def sources_markup() -> str:
+    """Where the planner comes from, and what it leaves out."""
+    source = words(CONTENT)["sources"]
+    paragraphs = "".join(f"<p>{_text(text)}</p>" for text in source["paragraphs"])
+    return (
+        f'<details class="btc-model-details"><summary>{_text(source["summary"])}</summary>'
+        f"{paragraphs}</details>"
+    )
 
 
 def _nice_top(value: float) -> tuple[float, float]:
@@ -174,22 +118,24 @@ class PacingPlanner(ipw.VBox):
             "continuous_update": False,
         }
         slider = shared.slider()
+        say = words(CONTENT)
+        ideas = say["days"]["activity_ideas"]
         self.activity = ipw.Combobox(
-            value="Walking",
-            options=list(ACTIVITY_IDEAS),
+            value=ideas[0],
+            options=list(ideas),
             ensure_option=False,
-            description="Activity",
-            placeholder="Choose or type one, like walking",
+            description=say["days"]["activity"],
+            placeholder=say["days"]["activity_placeholder"],
             **text,
         )
         self.days = ipw.Text(
-            value="20, 25, 15",
-            description="Minutes you managed on each day",
-            placeholder="e.g. 20, 25, 15",
+            value=EXAMPLE_DAYS,
+            description=say["days"]["minutes"],
+            placeholder=say["days"]["minutes_placeholder"],
             **text,
         )
         self.start_share = labelled_slider(
-            "Start at this share of your baseline (%)",
+            say["plan"]["start_share"],
             min=50,
             max=100,
             step=5,
@@ -197,21 +143,19 @@ class PacingPlanner(ipw.VBox):
             **slider,
         )
         self.increase = labelled_slider(
-            "Add this much each week (%)", min=0, max=30, step=5, value=10, **slider
+            say["plan"]["increase"], min=0, max=30, step=5, value=10, **slider
         )
-        self.weeks = labelled_slider("Weeks to plan", min=1, max=26, step=1, value=8, **slider)
+        self.weeks = labelled_slider(say["plan"]["weeks"], min=1, max=26, step=1, value=8, **slider)
         self.goal = ipw.Text(
             value="",
-            description="Goal in minutes a day (optional)",
-            placeholder="e.g. 45",
+            description=say["plan"]["goal"],
+            placeholder=say["plan"]["goal_placeholder"],
             **text,
         )
         self.message = shared.html("", "btc-live")
         self.baseline_text = shared.html("", "btc-live", "btc-narration")
-        self.plan_chart = SvgChart("Your pacing plan, week by week", shared)
-        self.compare_chart = SvgChart(
-            "Illustrative: boom and bust compared with pacing, over four weeks", shared
-        )
+        self.plan_chart = SvgChart(say["charts"]["plan_title"], shared)
+        self.compare_chart = SvgChart(say["charts"]["compare_title"], shared)
         self.download = shared.html("")
         kept_words = kept_lists()["pacing_plans"]
         self.kept = KeptList(
@@ -236,18 +180,13 @@ class PacingPlanner(ipw.VBox):
             control.observe(lambda _change: self._changed(), "value")
         super().__init__(
             [
-                shared.html(NOTE),
-                shared.html("<h3 class='btc-sim-heading'>1. Your activity and your days</h3>"),
-                shared.html(
-                    "<p>Pick one activity. For a few days (3 to 7 is best), time how long you can "
-                    "do it before your pain starts to build. Type those minutes below, with "
-                    "commas between them. The numbers already there are an example: change "
-                    "them to yours.</p>"
-                ),
+                shared.html(note_markup(kept_words["keep"])),
+                shared.html(_heading(say["days"]["heading"])),
+                shared.html(f"<p>{_text(say['days']['about'])}</p>"),
                 self.activity,
                 self.days,
                 self.baseline_text,
-                shared.html("<h3 class='btc-sim-heading'>2. Your plan</h3>"),
+                shared.html(_heading(say["plan"]["heading"])),
                 self.start_share,
                 self.increase,
                 self.weeks,
@@ -262,15 +201,10 @@ class PacingPlanner(ipw.VBox):
                     f"<p>{html.escape(kept_words['about'])}</p>"
                 ),
                 self.kept.controls,
-                shared.html("<h3 class='btc-sim-heading'>3. Why pace? A made-up example</h3>"),
-                shared.html(
-                    "<p>This picture is made up to show the idea. It is not your data. In "
-                    "<strong>boom and bust</strong>, a good day turns into a big push, then a "
-                    "flare and days of rest. With <strong>pacing</strong>, you do the planned "
-                    "amount each day and build up slowly.</p>"
-                ),
+                shared.html(_heading(say["why"]["heading"])),
+                shared.html(why_markup()),
                 self.compare_chart,
-                shared.html(SOURCES),
+                shared.html(sources_markup()),
             ],
             layout=shared.layout,
         )
@@ -315,10 +249,8 @@ class PacingPlanner(ipw.VBox):
             boom = boom_and_bust(max(base, 1.0), SERIES_DAYS, SEED)
             steady = paced(base, SERIES_DAYS, share, increase)
         except ValueError as error:
-            self.message.value = (
-                f'<p class="btc-error">{html.escape(str(error))} What you typed is still here. '
-                "The chart and the download still show your last plan.</p>"
-            )
+            shown = word(CONTENT, "plan", "not_used").format(error=error)
+            self.message.value = f'<p class="btc-error">{html.escape(shown)}</p>'
             return
         self.message.value = ""
         self.plan_now = weeks
@@ -328,119 +260,17 @@ class PacingPlanner(ipw.VBox):
             )
         except ValueError:
             self._good = None
-        label = name or "your activity"
+        label = name or word(CONTENT, "days", "no_activity")
         self.baseline_text.value = f"<p>{html.escape(baseline_sentence(label, days, base))}</p>"
         self.plan_chart.show(
             plan_svg(weeks, base, goal), describe_plan(label, weeks, base, share, goal)
         )
         self.compare_chart.show(compare_svg(boom, steady), describe_comparison(boom, steady))
         self.download.value = download_link(
-            FILE_NAME,
+            word(CONTENT, "plan", "file_name"),
             plan_text(name, days, base, share, increase, weeks, goal),
-            "Download my pacing plan (.txt)",
+            word(CONTENT, "plan", "download"),
         )
-
-
-# --- words ---------------------------------------------------------------------------------------
-
-
-def baseline_sentence(label: str, days: list[float], base: float) -> str:
-    count = len(days)
-    text = (
-        f"Your baseline for {label} is {_minutes(base)}: the average of your {count} days. "
-        "Your plan starts a little below it, so you can keep it up even on a harder day."
-    )
-    if count < 3:
-        text += " Tip: 3 to 7 days give a fairer starting point, if you can record a few more."
-    elif count > 7:
-        text += " Tip: the last 3 to 7 days are usually enough."
-    return text
-
-
-def describe_plan(
-    label: str, weeks: list[PlanWeek], base: float, share: float, goal: float | None
-) -> str:
-    first, last = weeks[0], weeks[-1]
-    text = (
-        f"The plan for {label} starts at {_minutes(first.minutes_per_day)} a day in week 1, "
-        f"{share:.0%} of your baseline of {_minutes(base)}. "
-    )
-    if len(weeks) == 1:
-        text += "It covers one week."
-    elif last.minutes_per_day == first.minutes_per_day:
-        text += f"It stays at that level for all {len(weeks)} weeks."
-    else:
-        text += f"It rises to {_minutes(last.minutes_per_day)} a day by week {last.week}."
-    if goal is not None:
-        reached = next((w.week for w in weeks if w.minutes_per_day >= math.floor(goal)), None)
-        if reached == 1 and first.minutes_per_day == math.floor(goal):
-            text += (
-                f" Your goal of {_minutes(goal)} is at or below the start, so the plan holds there."
-            )
-        elif reached:
-            text += (
-                f" It reaches your goal of {_minutes(goal)} in week {reached}, then stays there."
-            )
-        else:
-            text += f" Your goal of {_minutes(goal)} is further away than these weeks reach."
-    text += "\nWeek by week, in minutes a day: " + "; ".join(
-        f"week {w.week}: {w.minutes_per_day}" for w in weeks
-    )
-    return text + "."
-
-
-def describe_comparison(boom, steady) -> str:
-    b, s = summary(boom), summary(steady)
-    spread = (
-        _minutes(s.lowest)
-        if s.lowest == s.highest
-        else f"from {_minutes(s.lowest)} to {_minutes(s.highest)}"
-    )
-    return (
-        f"A made-up example over {len(boom)} days, not real data. "
-        f"Boom and bust: {b.flares} big days (up to {_minutes(b.highest)}), each followed by a "
-        f"flare and {b.rest_days} rest days in all (as little as {_minutes(b.lowest)}). "
-        f"Paced: the planned amount each day, {spread}, with no flares. "
-        f"Total over the {len(boom)} days: {_minutes(b.total_minutes)} with boom and bust, "
-        f"{_minutes(s.total_minutes)} with pacing."
-    )
-
-
-def plan_text(
-    name: str,
-    days: list[float],
-    base: float,
-    share: float,
-    increase: float,
-    weeks: list[PlanWeek],
-    goal: float | None,
-) -> str:
-    """The plan as plain text for the learner to download or print."""
-    title = f"My pacing plan: {name}" if name else "My pacing plan"
-    lines = [
-        title,
-        "=" * len(title),
-        "",
-        "Minutes I managed on the days I recorded: " + ", ".join(f"{d:g}" for d in days),
-        f"My baseline (the average): {_minutes(base)}",
-        f"I start at: {share:.0%} of my baseline",
-        f"I add each week: {increase:.0%}",
-        f"My goal: {_minutes(goal)} a day" if goal is not None else "My goal: none set yet",
-        "",
-        "Week by week",
-    ]
-    lines += [f"  Week {w.week}: {_minutes(w.minutes_per_day)} a day" for w in weeks]
-    lines += [
-        "",
-        "Tips",
-        "- Go by the clock, not by the pain. Stop when the time is up, even on a good day.",
-        "- On a harder day, try to do some of it, even if it is less.",
-        "- If a week feels too much, stay at that level for another week. That is fine.",
-        "- Rest breaks are part of the plan, not a failure.",
-        "",
-        "Made with the Breaking the Cycle course. This is a plan to try, not medical advice.",
-    ]
-    return "\n".join(lines) + "\n"
 
 
 # --- figures -------------------------------------------------------------------------------------
@@ -454,19 +284,22 @@ def plan_svg(weeks: list[PlanWeek], base: float, goal: float | None) -> str:
         xs += [w.week, w.week + 1]
         ys += [w.minutes_per_day, w.minutes_per_day]
     end = len(weeks) + 1
-    lines = [Line("Your plan (minutes a day)", xs, ys, OKABE_ITO["blue"], DASHES[0])]
-    lines.append(Line("Your baseline", [1, end], [base, base], OKABE_ITO["vermillion"], DASHES[1]))
+    say = words(CONTENT)["charts"]
+    lines = [Line(say["plan_line"], xs, ys, OKABE_ITO["blue"], DASHES[0])]
+    lines.append(
+        Line(say["baseline_line"], [1, end], [base, base], OKABE_ITO["vermillion"], DASHES[1])
+    )
     if goal is not None:
         lines.append(
-            Line("Your goal", [1, end], [goal, goal], OKABE_ITO["bluish_green"], DASHES[2])
+            Line(say["goal_line"], [1, end], [goal, goal], OKABE_ITO["bluish_green"], DASHES[2])
         )
     top, step = _nice_top(max([*ys, base, goal or 0]))
     every = 1 if len(weeks) <= 10 else 2 if len(weeks) <= 20 else 4
     return line_chart(
         lines,
-        "Minutes a day, week by week",
-        "Week",
-        "Minutes a day",
+        say["plan_figure"],
+        say["week_axis"],
+        say["minutes_axis"],
         (1, end),
         (0, top),
         [(w.week + 0.5, str(w.week)) for w in weeks if (w.week - 1) % every == 0],
@@ -474,18 +307,13 @@ def plan_svg(weeks: list[PlanWeek], base: float, goal: float | None) -> str:
     )
 
 
-def compare_svg(boom, steady) -> str:
+def compare_svg(boom: list[Day], steady: list[Day]) -> str:
     """The illustrative boom-and-bust days beside the paced days, rest stretches shaded."""
     xs = [d.day for d in boom]
+    say = words(CONTENT)["charts"]
     lines = [
-        Line(
-            "Boom and bust (made up)",
-            xs,
-            [d.minutes for d in boom],
-            OKABE_ITO["vermillion"],
-            DASHES[1],
-        ),
-        Line("Paced (made up)", xs, [d.minutes for d in steady], OKABE_ITO["blue"], DASHES[0]),
+        Line(say["boom_line"], xs, [d.minutes for d in boom], OKABE_ITO["vermillion"], DASHES[1]),
+        Line(say["paced_line"], xs, [d.minutes for d in steady], OKABE_ITO["blue"], DASHES[0]),
     ]
     bands = []
     start = None
@@ -495,14 +323,14 @@ def compare_svg(boom, steady) -> str:
             start = d.day
         elif not resting and start is not None:
             end = d.day if d is not None else len(boom) + 1
-            bands.append(Band(start - 0.5, end - 0.5, OKABE_ITO["sky_blue"], "rest"))
+            bands.append(Band(start - 0.5, end - 0.5, OKABE_ITO["sky_blue"], say["rest_band"]))
             start = None
     top, step = _nice_top(max(d.minutes for d in [*boom, *steady]))
     return line_chart(
         lines,
-        "A made-up month: boom and bust, or paced",
-        "Day",
-        "Minutes of activity",
+        say["compare_figure"],
+        say["day_axis"],
+        say["activity_axis"],
         (1, len(boom)),
         (0, top),
         [(day, str(day)) for day in range(1, len(boom) + 1, 7)],

@@ -18,21 +18,18 @@ import html
 
 import ipywidgets as ipw
 
+from widgets import formats
 from widgets.models.learner_record import LearnerRecord, PainCheckEntry
-from widgets.models.pain_check import NOT_A_DIAGNOSIS, QUESTIONS, SOURCE, score
+from widgets.models.pain_check import questions, score
 from widgets.ui.controls import labelled_slider
 from widgets.ui.shared import SharedStyles
 from widgets.views.my_record import MyRecord, my_record
+from widgets.words import words
 
-SHORT_NAMES = ("Pain strength", "Gets in the way of enjoying life", "Gets in the way of activities")
-KEPT_NOTE = (
-    "Nothing is sent to the server. If you chose to keep your answers on this device (at the top "
-    "of the page), your result is kept in this browser, so next time you can compare."
-)
-#: The earlier check the record holds, in one plain line (computed from its answers).
-LAST_TIME = "Last time ({date}) your average was {mean:.1f} out of 10."
-#: Added after the result when the record refuses the check.
-NOT_KEPT = "This check was not saved: {error} Your answers are still on this page."
+
+def pain_check_words() -> dict:
+    """The pain check's words (widgets/content/pain_check.toml), in the course language."""
+    return words("pain_check")
 
 
 class PainCheck(ipw.VBox):
@@ -45,15 +42,16 @@ class PainCheck(ipw.VBox):
         shared = SharedStyles()
         slider = shared.slider()
         self.last_time = shared.html("")
+        check = pain_check_words()["check"]
         rows: list[ipw.Widget] = [
             shared.html(
-                f'<div class="btc-model-note"><p>{html.escape(NOT_A_DIAGNOSIS)}</p>'
-                f"<p>{html.escape(KEPT_NOTE)}</p></div>"
+                f'<div class="btc-model-note"><p>{html.escape(check["not_a_diagnosis"])}</p>'
+                f"<p>{html.escape(check['kept'])}</p></div>"
             ),
             self.last_time,
         ]
         self.questions: list[ipw.IntSlider] = []
-        for number, (question, name) in enumerate(zip(QUESTIONS, SHORT_NAMES, strict=True), 1):
+        for number, question in enumerate(questions(), 1):
             rows.append(
                 shared.html(
                     f'<p class="btc-question"><strong>{number}.</strong> '
@@ -62,13 +60,12 @@ class PainCheck(ipw.VBox):
                     "</span></p>"
                 )
             )
-            answer = labelled_slider(
-                f"{number}. {name} (0–10)", min=0, max=10, step=1, value=0, **slider
-            )
+            label = check["slider"].format(number=number, name=question.short_name)
+            answer = labelled_slider(label, min=0, max=10, step=1, value=0, **slider)
             self.questions.append(answer)
             rows.append(answer)
         self.button = ipw.Button(
-            description="See my pain result",
+            description=check["button"],
             layout=shared.style(ipw.Layout, width="auto"),
             style=shared.style(ipw.ButtonStyle),
         )
@@ -78,7 +75,9 @@ class PainCheck(ipw.VBox):
         rows += [
             self.button,
             self.result,
-            shared.html(f'<p class="btc-attribution"><small>{html.escape(SOURCE)}</small></p>'),
+            shared.html(
+                f'<p class="btc-attribution"><small>{html.escape(check["source"])}</small></p>'
+            ),
         ]
         super().__init__(rows, layout=shared.layout)
         self.add_class("btc-quiz")
@@ -95,11 +94,15 @@ class PainCheck(ipw.VBox):
         except ValueError as error:
             self.result.value = f'<p class="btc-error">{html.escape(str(error))}</p>'
             return
-        self.result.value = (
-            f"<p><strong>Your average: {result.mean:.1f} out of 10</strong>, in the "
-            f"<strong>{html.escape(result.band)}</strong> band of this check.</p>"
-            f"<p>{html.escape(result.message)}</p>"
+        content = pain_check_words()
+        says = content["result"]
+        average = says["average"].format(mean=formats.number(result.mean, 1))
+        band = content["bands"][result.band]
+        sentence = html.escape(says["band"]).format(
+            average=f"<strong>{html.escape(average)}</strong>",
+            band=f"<strong>{html.escape(band)}</strong>",
         )
+        self.result.value = f"<p>{sentence}</p><p>{html.escape(result.message)}</p>"
         problem = self._keep()
         if problem:
             self.result.value += f'<p class="btc-error">{html.escape(problem)}</p>'
@@ -117,7 +120,8 @@ class PainCheck(ipw.VBox):
             )
         except ValueError as error:
             reason = str(error).strip()
-            return NOT_KEPT.format(error=reason if reason.endswith(".") else reason + ".")
+            not_kept = pain_check_words()["check"]["not_kept"]
+            return not_kept.format(error=reason if reason.endswith(".") else reason + ".")
         self._entry = entry
         return ""
 
@@ -141,7 +145,9 @@ class PainCheck(ipw.VBox):
             self.last_time.value = ""
             return
         last = earlier[-1]  # kept in date order
-        text = LAST_TIME.format(date=last.date.isoformat(), mean=last.result().mean)
+        text = pain_check_words()["check"]["last_time"].format(
+            date=last.date.isoformat(), mean=formats.number(last.result().mean, 1)
+        )
         self.last_time.value = f"<p>{html.escape(text)}</p>"
 
 

@@ -22,6 +22,7 @@ from html import escape
 
 import ipywidgets as ipw
 
+from widgets import formats
 from widgets.describers.pain_signal import (
     INPUTS,
     Prediction,
@@ -38,6 +39,7 @@ from widgets.describers.pain_signal import (
 )
 from widgets.models.pain_signal import PainInputs, PainSignal, pain_signal
 from widgets.ui.controls import labelled_slider, refused_setting
+from widgets.ui.notes import details_html, note_html
 from widgets.ui.plots import AccessibleDiagram
 from widgets.ui.scene import build_scene_controls, scene, scene_section, scene_words
 from widgets.ui.shared import DescriptionStyle, SharedStyles
@@ -53,26 +55,6 @@ SECTIONS = (
 )
 #: What a pin keeps: one moment's inputs and the model's signal for them.
 Pinned = tuple[PainInputs, PainSignal]
-
-NOTE = (
-    '<div class="btc-model-note"><p><strong>An illustrative model, not a measurement.</strong> '
-    "It shows which way each thing pushes a pain signal. The sizes are the course's own "
-    "choices.</p></div>"
-)
-SOURCES = (
-    '<details class="btc-model-details"><summary>Where this model comes from, and what it leaves '
-    "out</summary><p><strong>Built from:</strong> the gate idea (Melzack &amp; Wall 1965): touch "
-    "signals can damp pain signals in the spinal cord; the brain's own control from the brainstem, "
-    "which can turn pain down or up (Heinricher et al. 2009); noradrenaline mainly turns pain down "
-    "in the spinal cord, and this is one way some antidepressants ease pain (Obata 2017; Bravo et "
-    "al. 2019); stress, low mood and poor sleep weaken the brakes (Heinricher et al. 2009; Finan "
-    "et al. 2013).</p><p><strong>A simplification:</strong> serotonin can turn pain up or down, "
-    "depending on where it acts. Here it does both, and turning down wins slightly. Noradrenaline "
-    "mainly turns pain down.</p><p><strong>It leaves out:</strong> the many other messengers "
-    "(such as the body's own opioids), inflammation, changes in nerves after long pain, "
-    "thoughts and attention, and how people differ. No published model with checked numbers was "
-    "available, so every number here is illustrative.</p></details>"
-)
 
 
 class PainSignalExplorer(ipw.VBox):
@@ -161,7 +143,15 @@ class PainSignalExplorer(ipw.VBox):
         box, self.stage, self.controls = scene(
             [self._story_row, *self._stage_rest], controls, shared
         )
-        super().__init__([shared.html(NOTE), box, shared.html(SOURCES)], layout=shared.layout)
+        notes = scene_text()
+        super().__init__(
+            [
+                shared.html(note_html(notes["note"])),
+                box,
+                shared.html(details_html(notes["sources"])),
+            ],
+            layout=shared.layout,
+        )
         self.add_class("btc-simulator")
         self.add_class("btc-pain-signal")
         self._story: Story = known[story]
@@ -464,15 +454,15 @@ def _wrap(text: str, units: float) -> list[str]:
 def _numbers(inputs: PainInputs, signal: PainSignal) -> dict[str, tuple[str, str]]:
     """What each box and arrow label says for one moment: (with its words, the number alone)."""
     words = scene_text()["diagram"]
-    touch = f"{inputs.touch:.0f}"
+    touch = formats.number(inputs.touch, 0)
     values = {
-        "body": ("body_value", f"{signal.from_body:.0f}", None),
-        "gate": ("gate_value", f"{signal.gate_open * 100:.0f}", "{value}%"),
-        "brainstem": ("brainstem_value", f"{signal.volume:.2f}", "×{value}"),
-        "brain": ("brain_value", f"{signal.reaching_brain:.1f}", None),
+        "body": ("body_value", formats.number(signal.from_body, 0), None),
+        "gate": ("gate_value", formats.number(signal.gate_open * 100, 0), "{value}%"),
+        "brainstem": ("brainstem_value", formats.number(signal.volume, 2), "×{value}"),
+        "brain": ("brain_value", formats.number(signal.reaching_brain, 1), None),
         "rubbing": ("rubbing_value", touch, None),
-        "brakes": (None, f"{signal.descending_inhibition:.1f}", None),
-        "accelerators": (None, f"{signal.descending_facilitation:.1f}", None),
+        "brakes": (None, formats.number(signal.descending_inhibition, 1), None),
+        "accelerators": (None, formats.number(signal.descending_facilitation, 1), None),
     }
     said = {}
     for name, (pattern, value, alone) in values.items():

@@ -30,6 +30,7 @@ from widgets.describers.daily_rhythm import (
     presets,
     scene_text,
     shown_samples,
+    start_preset,
 )
 from widgets.models.daily_rhythm import (
     WINDOW_BEFORE_WAKE,
@@ -40,6 +41,7 @@ from widgets.models.daily_rhythm import (
     difference,
 )
 from widgets.ui.controls import refused_setting
+from widgets.ui.notes import note_html
 from widgets.ui.plots import SvgChart
 from widgets.ui.scene import build_scene_controls, scene, scene_section, scene_words
 from widgets.ui.shared import DescriptionStyle, SharedStyles
@@ -54,17 +56,6 @@ WINDOW_START = USUAL.wake - WINDOW_BEFORE_WAKE
 HOURS = int(WINDOW_HOURS)
 #: Milliseconds between hours while playing: the whole day in about 7 seconds.
 PLAY_INTERVAL_MS = 300
-#: The night the scene opens on (a short one, so the difference shows at once).
-START_PRESET = "A short night: bed at 02:00"
-NOTE = (
-    '<div class="btc-model-note"><p><strong>An illustrative model, not a prediction for any '
-    "person.</strong> It joins a published daily rhythm of pain sensitivity (Crodelle et al. "
-    "2019) to the two-process model of sleep pressure (Borbély 1982; Daan et al. 1984). The body "
-    "clock explains most of the daily swing and sleep pressure the rest (about 80% and 20%: "
-    "Daguet et al. 2022). It leaves out the kind of pain, medicines, naps, light, and how people "
-    "differ. In lab studies, losing a whole night makes people clearly more sensitive to pain "
-    "(Schrimpf et al. 2015): more than this simple model shows.</p></div>"
-)
 YOURS = OKABE_ITO["vermillion"]
 USUAL_COLOUR = OKABE_ITO["blue"]
 #: A pinned night's line: grey, thinner than the others (3 units) and with its own short dash,
@@ -81,8 +72,9 @@ class PainThroughTheDay(ipw.VBox):
     """Choose a night; watch pain sensitivity unfold across the next day beside a usual night,
     guess first what a night will do, and pin a night to compare with the next."""
 
-    def __init__(self, preset: str = START_PRESET) -> None:
+    def __init__(self, preset: str | None = None) -> None:
         nights = presets()
+        preset = start_preset() if preset is None else preset
         if preset not in nights:
             raise ValueError(f"unknown night {preset!r}; choose from {', '.join(nights)}")
         self._holding = False
@@ -144,7 +136,7 @@ class PainThroughTheDay(ipw.VBox):
             self._sheet,
             shared,
         )
-        super().__init__([shared.html(NOTE), box], layout=shared.layout)
+        super().__init__([shared.html(note_html(words["note"])), box], layout=shared.layout)
         self.add_class("btc-simulator")
         self.add_class("btc-pain-through-the-day")
         self._normal = day_after(USUAL, USUAL)

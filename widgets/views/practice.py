@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import html
-import tomllib
-from pathlib import Path
 
 import ipywidgets as ipw
 
@@ -24,15 +21,12 @@ from widgets.models.practice import DAYS_BETWEEN_LESSONS, next_lesson, weekly_re
 from widgets.ui.download import download_link
 from widgets.ui.shared import CheckboxStyle, SharedStyles
 from widgets.views.my_record import MyRecord, my_record
+from widgets.words import words as content_words
 
-CONTENT = Path(__file__).resolve().parent.parent / "content" / "practice.toml"
 
-
-@functools.cache
 def words() -> dict:
-    """The box's words from widgets/content/practice.toml (read once)."""
-    with CONTENT.open("rb") as file:
-        return tomllib.load(file)
+    """The box's words from widgets/content/practice.toml, in the course language."""
+    return content_words("practice")
 
 
 def _p(text: str, css: str = "") -> str:

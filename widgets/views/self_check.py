@@ -26,50 +26,32 @@ import ipywidgets as ipw
 from widgets.course_config import CourseConfig, course_settings
 from widgets.crisis_help import crisis_help_html
 from widgets.models.learner_record import LearnerRecord, SelfCheckEntry
-from widgets.models.self_check import (
-    ATTRIBUTION,
-    DIFFICULTY_OPTIONS,
-    DIFFICULTY_QUESTION,
-    OPTIONS,
-    STEM,
-    items,
-    needs_crisis_help,
-    score,
-)
+from widgets.models.self_check import form, has_official_wording, items, needs_crisis_help, score
 from widgets.ui.shared import DescriptionStyle, SharedStyles
 from widgets.views.my_record import MyRecord, my_record
+from widgets.words import words
 
-NEXT_STEPS = {
-    "minimal": "Few of these problems bothered you. Keep doing what helps you.",
-    "mild": "Some of these problems bothered you. Keep an eye on them, and try the ideas in "
-    'the lesson "Breaking the cycle". If they last or grow, talk with your doctor.',
-    "moderate": "These problems bothered you quite a lot. Please talk with your doctor or a "
-    "mental health professional about how you feel.",
-    "moderately severe": "These problems bothered you a lot. Please make an appointment with "
-    "your doctor or a mental health professional soon.",
-    "severe": "These problems bothered you very much. Please contact your doctor or a mental "
-    "health professional as soon as you can.",
-}
-#: Leads the result whenever item 9 was answered above 0, whatever the total (safe messaging:
-#: calm, about reaching out, never reassuring the answer away).
-FOLLOW_UP = (
-    "You said you have had thoughts that you would be better off dead, or of hurting yourself. "
-    "Whatever your total, that answer matters most. Please talk to someone today: a doctor, "
-    "someone you trust, or a crisis line below. You do not have to wait until it feels worse."
-)
-#: Shown in place of the crisis box when item 9 is changed back to 0 after an answer above 0.
-CHANGED_BACK = (
-    "You changed your answer to the question about hurting yourself. If those thoughts come back, "
-    "or you are not sure, help is still here, any time:"
-)
-#: The earlier check the record holds, in one plain line (computed from its answers).
-LAST_TIME = "Last time ({date}) your score was {score}."
-#: Added after the result when the record refuses the check: the result and any help stay.
-NOT_KEPT = "This check was not saved: {error} Your answers are still on this page."
-PAIN_NOTE = (
-    "Pain itself can cause poor sleep, tiredness, poor focus and appetite changes, so a score can "
-    "look higher than your mood alone would make it."
-)
+
+def self_check_words() -> dict:
+    """The self-check's words (widgets/content/self_check.toml), in the course language."""
+    return words("self_check")
+
+
+def next_steps() -> dict[str, str]:
+    """What to do next, by band key (see widgets/models/self_check.py, BANDS)."""
+    return self_check_words()["next_steps"]
+
+
+def follow_up() -> str:
+    """Leads the result whenever item 9 was answered above 0, whatever the total (safe
+    messaging: calm, about reaching out, never reassuring the answer away)."""
+    return self_check_words()["safety"]["follow_up"]
+
+
+def changed_back() -> str:
+    """Shown in place of the crisis box when item 9 is changed back to 0 after an answer above
+    0, and leading the result then: the help is never dropped silently."""
+    return self_check_words()["safety"]["changed_back"]
 
 
 class SelfCheck(ipw.VBox):
@@ -86,24 +68,25 @@ class SelfCheck(ipw.VBox):
         self.last_time = shared.html("")
         radio_layout = shared.style(ipw.Layout, width="auto")
         radio_style = shared.style(DescriptionStyle)
+        published, check = form(), self_check_words()["check"]
         self.questions: list[ipw.RadioButtons] = []
         rows: list[ipw.Widget] = [
             shared.html(
-                '<div class="btc-model-note"><p><strong>This is not a diagnosis.</strong> It helps '
-                "you notice how you have been, and gives you words to share with a doctor. Only a "
-                "health professional can diagnose depression. Nothing is sent to the server. If "
-                "you chose to keep your answers on this device (at the top of the page), your "
-                "result is kept in this browser, so next time you can compare.</p></div>"
+                '<div class="btc-model-note"><p><strong>'
+                + html.escape(check["intro_lead"])
+                + "</strong> "
+                + html.escape(check["intro"])
+                + "</p></div>"
             ),
             self.last_time,
-            shared.html(f"<p><strong>{html.escape(STEM)}</strong></p>"),
+            shared.html(f"<p><strong>{html.escape(published['stem'])}</strong></p>"),
         ]
         for number, text in enumerate(items(self.version), start=1):
             prompt = shared.html(
                 f'<p class="btc-question"><strong>{number}.</strong> {html.escape(text)}</p>'
             )
             choice = ipw.RadioButtons(
-                options=[(option, value) for value, option in enumerate(OPTIONS)],
+                options=[(option, value) for value, option in enumerate(published["options"])],
                 value=None,
                 layout=radio_layout,
                 style=radio_style,
@@ -115,7 +98,9 @@ class SelfCheck(ipw.VBox):
             rows.append(box)
         self._self_harm_seen = False
         self.difficulty = ipw.RadioButtons(
-            options=[(option, value) for value, option in enumerate(DIFFICULTY_OPTIONS)],
+            options=[
+                (option, value) for value, option in enumerate(published["difficulty_options"])
+            ],
             value=None,
             layout=radio_layout,
             style=radio_style,
@@ -123,8 +108,8 @@ class SelfCheck(ipw.VBox):
         closing = ipw.VBox(
             [
                 shared.html(
-                    f'<p class="btc-question">{html.escape(DIFFICULTY_QUESTION)} '
-                    "<em>(This one is not added to your score.)</em></p>"
+                    f'<p class="btc-question">{html.escape(published["difficulty_question"])} '
+                    f"<em>{html.escape(check['not_scored'])}</em></p>"
                 ),
                 self.difficulty,
             ],
@@ -134,7 +119,7 @@ class SelfCheck(ipw.VBox):
         rows.append(closing)
         self.crisis = shared.html("", "btc-live")
         self.button = ipw.Button(
-            description="See my result",
+            description=check["button"],
             layout=shared.layout,
             style=shared.style(ipw.ButtonStyle),
         )
@@ -146,7 +131,9 @@ class SelfCheck(ipw.VBox):
             self.button,
             self.result,
             shared.html(
-                f'<p class="btc-attribution"><small>{html.escape(ATTRIBUTION)}</small></p>'
+                '<p class="btc-attribution"><small>'
+                + html.escape(published["attribution"])
+                + "</small></p>"
             ),
         ]
         super().__init__(rows, layout=shared.layout)
@@ -163,17 +150,22 @@ class SelfCheck(ipw.VBox):
         it (with a note) if that answer is changed back."""
         if needs_crisis_help(self.answers()):
             self._self_harm_seen = True
+            safety = self_check_words()["safety"]
             self.crisis.value = (
-                '<div class="btc-help-body btc-crisis-now"><p><strong>Thank you for answering '
-                "honestly. You do not have to face these thoughts alone.</strong> Please reach out "
-                "now to someone you trust or a crisis line. Talking can help, and help is there "
-                "for you.</p>" + self._crisis_html + "<p>If you might act on these thoughts or "
-                "you are in danger, call your local emergency number now.</p></div>"
+                '<div class="btc-help-body btc-crisis-now"><p><strong>'
+                + html.escape(safety["now_lead"])
+                + "</strong> "
+                + html.escape(safety["now"])
+                + "</p>"
+                + self._crisis_html
+                + "<p>"
+                + html.escape(safety["emergency"])
+                + "</p></div>"
             )
         elif self._self_harm_seen:
             self.crisis.value = (
                 '<div class="btc-help-body btc-crisis-now"><p>'
-                + html.escape(CHANGED_BACK)
+                + html.escape(changed_back())
                 + "</p>"
                 + self._crisis_html
                 + "</div>"
@@ -187,9 +179,11 @@ class SelfCheck(ipw.VBox):
         except ValueError as error:
             self.result.value = f'<p class="btc-error">{html.escape(str(error).capitalize())}.</p>'
             return
+        content = self_check_words()
+        says = content["result"]
         parts = []
         if result.self_harm or self._self_harm_seen:
-            lead = FOLLOW_UP if result.self_harm else CHANGED_BACK
+            lead = follow_up() if result.self_harm else changed_back()
             parts.append(
                 '<div class="btc-help-body btc-crisis-now"><p><strong>'
                 + html.escape(lead)
@@ -197,19 +191,30 @@ class SelfCheck(ipw.VBox):
                 + self._crisis_html
                 + "</div>"
             )
+        total = says["total"].format(score=result.score, maximum=result.maximum)
+        band = content["bands"][result.band]
         parts.append(
-            f"<p><strong>Your total: {result.score} out of {result.maximum}</strong>. On this "
-            f"questionnaire, that is in the <strong>{html.escape(result.band)}</strong> range.</p>"
+            "<p>"
+            + html.escape(says["range"]).format(
+                total=f"<strong>{html.escape(total)}</strong>",
+                band=f"<strong>{html.escape(band)}</strong>",
+            )
+            + "</p>"
         )
         if not (self._self_harm_seen and result.band == "minimal"):
-            parts.append(f"<p>{html.escape(NEXT_STEPS[result.band])}</p>")
-        if result.difficulty:
+            parts.append(f"<p>{html.escape(content['next_steps'][result.band])}</p>")
+        if result.difficulty is not None:
+            answer = form()["difficulty_options"][result.difficulty].lower()
             parts.append(
-                f"<p>You said these problems made daily life: "
-                f"<strong>{html.escape(result.difficulty.lower())}</strong>. That is worth telling "
-                "your doctor too.</p>"
+                "<p>"
+                + html.escape(says["difficulty"]).format(
+                    difficulty=f"<strong>{html.escape(answer)}</strong>"
+                )
+                + "</p>"
             )
-        parts.append(f"<p>{html.escape(PAIN_NOTE)}</p><p>This is not a diagnosis.</p>")
+        parts.append(
+            f"<p>{html.escape(says['pain_note'])}</p><p>{html.escape(says['not_a_diagnosis'])}</p>"
+        )
         self.result.value = "".join(parts)
         # Only now, with the result and any help already shown, is the check put in the record.
         problem = self._keep()
@@ -231,7 +236,8 @@ class SelfCheck(ipw.VBox):
             )
         except ValueError as error:
             reason = str(error).strip()
-            return NOT_KEPT.format(error=reason if reason.endswith(".") else reason + ".")
+            not_kept = self_check_words()["check"]["not_kept"]
+            return not_kept.format(error=reason if reason.endswith(".") else reason + ".")
         self._entry = entry
         return ""
 
@@ -255,13 +261,29 @@ class SelfCheck(ipw.VBox):
             self.last_time.value = ""
             return
         last = earlier[-1]  # kept in date order
-        self.last_time.value = (
-            "<p>"
-            + html.escape(LAST_TIME.format(date=last.date.isoformat(), score=last.result().score))
-            + "</p>"
+        text = self_check_words()["check"]["last_time"].format(
+            date=last.date.isoformat(), score=last.result().score
         )
+        self.last_time.value = f"<p>{html.escape(text)}</p>"
 
 
-def self_check() -> SelfCheck:
-    """The mood self-check configured in course.toml (PHQ-9 or PHQ-8)."""
+def unavailable_notice(config: CourseConfig | None = None) -> ipw.HTML:
+    """In a language without the published questionnaire: say so plainly, with crisis help."""
+    said = self_check_words()["unavailable"]
+    box = SharedStyles().html(
+        '<div class="btc-model-note btc-self-check-unavailable"><p><strong>'
+        + html.escape(said["lead"])
+        + "</strong> "
+        + html.escape(said["text"])
+        + "</p></div>"
+        + crisis_help_html(config or course_settings())
+    )
+    return box
+
+
+def self_check() -> SelfCheck | ipw.HTML:
+    """The mood self-check configured in course.toml (PHQ-9 or PHQ-8), or, in a language with
+    no published translation of it, a plain notice that says so."""
+    if not has_official_wording():
+        return unavailable_notice()
     return SelfCheck()

@@ -7,7 +7,9 @@ widgets/models/support_map.py; a refused one shows a message and keeps what was 
 learner text: escaped in HTML and in the SVG, downloaded as .txt on request. The map is part of
 the learner's record (widgets/views/my_record.py): kept in this browser when the learner chose
 that, and only in this page's kernel otherwise; never on the server. A change the record refuses
-shows a message and keeps what was typed.
+shows a message and keeps what was typed. The page's words are in
+widgets/content/support_map.toml; the picture's text alternative, the gaps and the .txt file come
+from widgets/describers/support_map.py (`describe_map` and `map_text` are still importable here).
 """
 
 from __future__ import annotations
@@ -19,13 +21,22 @@ import math
 import ipywidgets as ipw
 from ipywidgets.widgets.widget_string import TextStyle
 
+from widgets.describers.support_map import (
+    describe_map,
+    gaps,
+    help_name,
+    kind_name,
+    kind_plural,
+    map_text,
+)
 from widgets.models.support_map import (
-    HELP_TYPES,
-    IDEAS,
-    KINDS,
+    HELP_KEYS,
+    KIND_KEYS,
     Supporter,
     SupportMap,
-    gaps,
+    help_types,
+    ideas,
+    kinds,
 )
 from widgets.ui.download import download_link
 from widgets.ui.plots import AccessibleDiagram
@@ -33,21 +44,20 @@ from widgets.ui.shared import CheckboxStyle, DescriptionStyle, SharedStyles
 from widgets.ui.svg import FRAMES, Frame, _svg
 from widgets.ui.theme import INK, OKABE_ITO
 from widgets.views.my_record import MyRecord, my_record
+from widgets.words import word
+
+__all__ = [  # describe_map and map_text live in widgets/describers/support_map.py now
+    "SupportMapTool",
+    "describe_map",
+    "ideas_html",
+    "list_html",
+    "map_svg",
+    "map_text",
+    "support_map",
+]
 
 FILE_NAME = "my-support-map.txt"
-#: Short names for the dropdown and the lists; the model's KINDS give the longer explanation.
-KIND_NAMES = {"person": "A person", "group": "A group", "professional": "A professional"}
-KIND_PLURALS = {"person": "People", "group": "Groups", "professional": "Professionals"}
-HELP_NAMES = {
-    "practical": "Practical help",
-    "emotional": "Emotional help",
-    "information": "Information",
-}
-HELP_WORDS = {
-    "practical": "practical help",
-    "emotional": "emotional help",
-    "information": "information",
-}
+CONTENT = "support_map"
 KIND_COLOURS = {
     "person": OKABE_ITO["blue"],
     "group": OKABE_ITO["bluish_green"],
@@ -57,33 +67,37 @@ KIND_COLOURS = {
 KIND_ANGLES = {"person": -90.0, "group": 30.0, "professional": 150.0}
 SECTOR = 110.0  # degrees each kind may spread over
 CELL = "padding:0.2rem 0.6rem"
-YES, NO = "Yes", '<span class="btc-visually-hidden">No</span>'
 LABEL_LIMIT = 18  # characters of a name drawn in the picture (the list shows it in full)
 
-NOTE = (
-    '<div class="btc-model-note">'
-    "<p><strong>Names stay on this device.</strong> Nothing is saved on the server. If you chose "
-    "to keep your answers on this device (at the top of the page), your map is kept in this "
-    "browser; otherwise it starts again when you reload the page, so download it if you want to "
-    "keep it. You can use first names, initials or nicknames.</p>"
-    "<p>Feeling supported goes with better mood and quality of life for people with long-lasting "
-    "pain. The <em>kind</em> of help matters too: help that keeps you doing things tends to work "
-    "better than someone doing everything for you.</p></div>"
-)
+
+def _say(section: str, key: str, **values: object) -> str:
+    """One text from widgets/content/support_map.toml, filled in (plain text, not HTML)."""
+    return word(CONTENT, section, key).format(**values)
 
 
-def _kinds_help() -> str:
-    kinds = "".join(f"<li>{html.escape(text)}</li>" for text in KINDS.values())
-    helps = "".join(f"<li>{html.escape(text)}</li>" for text in HELP_TYPES.values())
+def _p(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>"
+
+
+def note_html() -> str:
+    """The note at the top: names stay on this device, and why the kind of help matters."""
+    kind = f"<em>{html.escape(_say('page', 'kind_word'))}</em>"
+    why = html.escape(word(CONTENT, "page", "why")).format(kind=kind)
     return (
-        "<p>Add the people, groups and professionals who help you, even a little, or who could. "
-        "Who they are:</p>"
-        f"<ul>{kinds}</ul><p>Kinds of help:</p><ul>{helps}</ul>"
+        '<div class="btc-model-note">'
+        f"<p><strong>{html.escape(_say('page', 'note_lead'))}</strong> "
+        f"{html.escape(_say('page', 'note'))}</p>"
+        f"<p>{why}</p></div>"
     )
 
 
-def _helps_words(supporter: Supporter) -> str:
-    return ", ".join(HELP_WORDS[h] for h in HELP_TYPES if h in supporter.helps_with)
+def _kinds_help() -> str:
+    kinds_list = "".join(f"<li>{html.escape(text)}</li>" for text in kinds().values())
+    helps = "".join(f"<li>{html.escape(text)}</li>" for text in help_types().values())
+    return (
+        f"{_p(_say('page', 'add_people'))}<ul>{kinds_list}</ul>"
+        f"{_p(_say('page', 'kinds_of_help'))}<ul>{helps}</ul>"
+    )
 
 
 def _short(name: str, limit: int = LABEL_LIMIT) -> str:
@@ -93,42 +107,34 @@ def _short(name: str, limit: int = LABEL_LIMIT) -> str:
 def list_html(support_map: SupportMap) -> str:
     """The map as an escaped HTML table, grouped by kind."""
     if not support_map.supporters:
-        return "<p>Nobody is on your map yet. Add someone above.</p>"
+        return _p(_say("table", "empty"))
+    yes = html.escape(_say("table", "yes"))
+    no = f'<span class="btc-visually-hidden">{html.escape(_say("table", "no"))}</span>'
     rows = []
-    for kind in KINDS:
+    for kind in KIND_KEYS:
         for s in (s for s in support_map.supporters if s.kind == kind):
             cells = "".join(
-                f'<td style="{CELL};text-align:center">{YES if h in s.helps_with else NO}</td>'
-                for h in HELP_TYPES
+                f'<td style="{CELL};text-align:center">{yes if h in s.helps_with else no}</td>'
+                for h in HELP_KEYS
             )
             rows.append(
                 f'<tr><th scope="row" style="{CELL};text-align:left">'
                 f"{html.escape(s.name)}</th>"
-                f'<td style="{CELL}">{KIND_NAMES[kind]}</td>{cells}</tr>'
+                f'<td style="{CELL}">{html.escape(kind_name(kind))}</td>{cells}</tr>'
             )
-    head = "".join(f'<th scope="col" style="{CELL}">{HELP_NAMES[h]}</th>' for h in HELP_TYPES)
+    head = "".join(
+        f'<th scope="col" style="{CELL}">{html.escape(help_name(h))}</th>' for h in HELP_KEYS
+    )
     return (
         '<table class="btc-support-table" style="border-collapse:collapse">'
-        "<caption style='text-align:left;font-weight:700'>Who is on your map</caption>"
-        f'<thead><tr><th scope="col" style="{CELL};text-align:left">Name</th>'
-        f'<th scope="col" style="{CELL}">Who they are</th>{head}</tr></thead>'
+        "<caption style='text-align:left;font-weight:700'>"
+        f"{html.escape(_say('table', 'caption'))}</caption>"
+        f'<thead><tr><th scope="col" style="{CELL};text-align:left">'
+        f"{html.escape(_say('table', 'name'))}</th>"
+        f'<th scope="col" style="{CELL}">{html.escape(_say("table", "kind"))}</th>'
+        f"{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
-
-
-def describe_map(support_map: SupportMap) -> str:
-    """The picture in words (plain text: the figure escapes it)."""
-    if not support_map.supporters:
-        return "Only you are on the map so far, in the middle. Add someone to see them here."
-    parts = ["You are in the middle."]
-    for kind in KINDS:
-        group = [s for s in support_map.supporters if s.kind == kind]
-        if group:
-            names = "; ".join(f"{s.name} ({_helps_words(s)})" for s in group)
-            parts.append(f"{KIND_PLURALS[kind]} around you: {names}.")
-        else:
-            parts.append(f"{KIND_PLURALS[kind]}: none yet.")
-    return "\n".join(parts)
 
 
 def _shape(kind: str, x: float, y: float) -> str:
@@ -160,23 +166,24 @@ def map_svg(support_map: SupportMap) -> str:
 
 def _map_svg(support_map: SupportMap, frame: Frame) -> str:
     width = frame.width
-    legend_rows = len(KINDS) if frame.narrow else 1
+    legend_rows = len(KIND_KEYS) if frame.narrow else 1
     height = (380 if frame.narrow else 426) + 34 * legend_rows
     rx, ry = (100, 150) if frame.narrow else (235, 150)
     label_size, limit = (14, 11) if frame.narrow else (13, LABEL_LIMIT)
     cx, cy = width / 2, 34 * legend_rows + (height - 34 * legend_rows) / 2
     parts = [f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>']
     x, y = 16.0, 22.0
-    for kind in KINDS:  # a legend: shape and colour for each kind
+    for kind in KIND_KEYS:  # a legend: shape and colour for each kind
+        plural = kind_plural(kind)
         parts.append(
             _shape(kind, x + 13, y)
             + f'<text x="{x + 34:.1f}" y="{y + 5:.0f}" font-size="{frame.label}" fill="{INK}">'
-            f"{KIND_PLURALS[kind]}</text>"
+            f"{html.escape(plural)}</text>"
         )
         if frame.narrow:
             y += 34
         else:
-            x += 60 + 8.5 * len(KIND_PLURALS[kind])
+            x += 60 + 8.5 * len(plural)
     nodes = []
     for kind, middle in KIND_ANGLES.items():
         group = [s for s in support_map.supporters if s.kind == kind]
@@ -196,7 +203,7 @@ def _map_svg(support_map: SupportMap, frame: Frame) -> str:
         f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="30" fill="{OKABE_ITO["orange"]}" '
         f'fill-opacity="0.45" stroke="{INK}" stroke-width="2"/>'
         f'<text x="{cx:.1f}" y="{cy + 6:.1f}" text-anchor="middle" font-size="17" '
-        f'font-weight="700" fill="{INK}">You</text>'
+        f'font-weight="700" fill="{INK}">{html.escape(_say("picture", "you"))}</text>'
     )
     for kind, supporter, x, y in nodes:
         parts.append(
@@ -204,37 +211,20 @@ def _map_svg(support_map: SupportMap, frame: Frame) -> str:
             f'font-size="{label_size}" fill="{INK}" stroke="#ffffff" stroke-width="4" '
             f'paint-order="stroke">{html.escape(_short(supporter.name, limit))}</text>'
         )
-    return _svg(width, height, "Your support map", "".join(parts), frame)
-
-
-def map_text(support_map: SupportMap) -> str:
-    """The map, its gaps and the ideas as plain text for the learner to download."""
-    title = "My support map"
-    lines = [title, "=" * len(title), ""]
-    for kind in KINDS:
-        lines.append(KIND_PLURALS[kind])
-        group = [s for s in support_map.supporters if s.kind == kind]
-        lines += [f"- {s.name}: {_helps_words(s)}" for s in group] or ["- (nobody yet)"]
-        lines.append("")
-    found = gaps(support_map)
-    lines.append("Gaps to think about")
-    lines += [f"- {gap}" for gap in found] or ["- Every kind of help has someone on your map."]
-    lines += ["", "Ideas for widening your support"]
-    for idea in IDEAS:
-        lines.append(f"- {idea.title}: {idea.text}")
-        if idea.caution:
-            lines.append(f"  A gentle caution: {idea.caution}")
-    return "\n".join(lines) + "\n"
+    return _svg(width, height, _say("picture", "title"), "".join(parts), frame)
 
 
 def ideas_html() -> str:
+    """The ideas for widening support, with a gentle caution where one is needed."""
+    caution = html.escape(_say("ideas", "caution_label"))
     items = "".join(
         f"<li><strong>{html.escape(idea.title)}.</strong> {html.escape(idea.text)}"
-        + (f" <em>A gentle caution:</em> {html.escape(idea.caution)}" if idea.caution else "")
+        + (f" <em>{caution}</em> {html.escape(idea.caution)}" if idea.caution else "")
         + "</li>"
-        for idea in IDEAS
+        for idea in ideas()
     )
-    return f"<h3 class='btc-sim-heading'>Ideas for widening your support</h3><ul>{items}</ul>"
+    heading = html.escape(_say("ideas", "heading"))
+    return f"<h3 class='btc-sim-heading'>{heading}</h3><ul>{items}</ul>"
 
 
 class SupportMapTool(ipw.VBox):
@@ -254,48 +244,48 @@ class SupportMapTool(ipw.VBox):
         }
         row = shared.style(ipw.Layout, flex_flow="row wrap", align_items="center")
         self.name = ipw.Text(
-            description="Name",
-            placeholder="e.g. my sister Jo, the pain clinic",
+            description=_say("page", "name"),
+            placeholder=_say("page", "name_placeholder"),
             continuous_update=False,
             layout=shared.style(ipw.Layout, width="min(100%, 26rem)"),
             style=shared.style(TextStyle, description_width="initial"),
         )
         self.kind = ipw.Dropdown(
-            options=[(KIND_NAMES[k], k) for k in KINDS],
+            options=[(kind_name(k), k) for k in KIND_KEYS],
             value="person",
-            description="Who they are",
+            description=_say("page", "kind"),
             style=label,
             layout=shared.layout,
         )
         self.helps = {
-            key: ipw.Checkbox(value=False, description=HELP_NAMES[key], **checkbox)
-            for key in HELP_TYPES
+            key: ipw.Checkbox(value=False, description=help_name(key), **checkbox)
+            for key in HELP_KEYS
         }
         self.add_button = ipw.Button(
-            description="Add to my map", tooltip="Add this supporter to your map", **button
+            description=_say("page", "add"), tooltip=_say("page", "add_tooltip"), **button
         )
         self.remove_choice = ipw.Dropdown(
-            options=[], description="Remove someone", style=label, layout=shared.layout
+            options=[], description=_say("page", "remove_menu"), style=label, layout=shared.layout
         )
         self.remove_button = ipw.Button(
-            description="Remove from my map",
-            tooltip="Take the chosen supporter off your map",
+            description=_say("page", "remove"),
+            tooltip=_say("page", "remove_tooltip"),
             **button,
         )
         self.message = shared.html("", "btc-live")
         self.table = shared.html("")
-        self.picture = AccessibleDiagram("Your support map", shared)
+        self.picture = AccessibleDiagram(_say("picture", "title"), shared)
         self.gaps = shared.html("", "btc-live")
         self.download = shared.html("")
         self.add_button.on_click(lambda _b: self.add())
         self.remove_button.on_click(lambda _b: self.remove())
         super().__init__(
             [
-                shared.html(NOTE),
+                shared.html(note_html()),
                 shared.html(_kinds_help()),
                 self.name,
                 self.kind,
-                shared.html("<p>How do they help? Tick all that fit.</p>"),
+                shared.html(_p(_say("page", "how_they_help"))),
                 ipw.HBox(list(self.helps.values()), layout=row),
                 ipw.HBox([self.add_button], layout=row),
                 self.message,
@@ -322,35 +312,33 @@ class SupportMapTool(ipw.VBox):
             supporter = Supporter(self.name.value, self.kind.value, frozenset(helps))
             new_map = self.support_map.add(supporter)
         except ValueError as error:
-            self._error(f"{error} What you typed is still here.")
+            self._error(f"{error} {_say('messages', 'still_here')}")
             return
-        if not self._keep(new_map, "What you typed is still here."):
+        if not self._keep(new_map, _say("messages", "still_here")):
             return
         self.name.value = ""
         for box in self.helps.values():
             box.value = False
-        self.message.value = (
-            f"<p>Added {html.escape(supporter.name)} to your map ({len(new_map)} so far).</p>"
-        )
+        self.message.value = _p(_say("messages", "added", name=supporter.name, count=len(new_map)))
         self.refresh()
 
     def remove(self) -> None:
         """Take the chosen supporter off the map."""
         choice = self.remove_choice.value
         if not self.support_map.supporters:
-            self._error("There is nobody on your map to remove yet.")
+            self._error(_say("messages", "nobody_to_remove"))
             return
         if not isinstance(choice, str) or not choice:
-            self._error("Please choose who to remove first.")
+            self._error(_say("messages", "choose"))
             return
         try:
             new_map = self.support_map.remove(choice)
         except ValueError as error:
             self._error(str(error))
             return
-        if not self._keep(new_map, "Your map is unchanged."):
+        if not self._keep(new_map, _say("messages", "unchanged")):
             return
-        self.message.value = f"<p>Took {html.escape(choice)} off your map.</p>"
+        self.message.value = _p(_say("messages", "removed", name=choice))
         self.refresh()
 
     # --- the learner's record -----------------------------------------------------------------
@@ -361,7 +349,7 @@ class SupportMapTool(ipw.VBox):
         try:
             self.record.replace(dataclasses.replace(self.record.record, support_map=new_map))
         except ValueError as error:
-            self._error(f"That was not saved: {error} {after}")
+            self._error(_say("messages", "not_saved", error=error, after=after))
             return False
         self.support_map = new_map
         return True
@@ -381,14 +369,12 @@ class SupportMapTool(ipw.VBox):
         self.picture.show(map_svg(self.support_map), describe_map(self.support_map))
         found = gaps(self.support_map)
         items = "".join(f"<li>{html.escape(gap)}</li>" for gap in found)
-        self.gaps.value = "<h3 class='btc-sim-heading'>Gaps to think about</h3>" + (
-            f"<ul>{items}</ul>"
-            if items
-            else "<p>Every kind of help has someone on your map, and there is a professional "
-            "too. Keep these links going: a short message now and then helps.</p>"
+        heading = html.escape(_say("gaps", "heading"))
+        self.gaps.value = f"<h3 class='btc-sim-heading'>{heading}</h3>" + (
+            f"<ul>{items}</ul>" if items else _p(_say("gaps", "none"))
         )
         self.download.value = download_link(
-            FILE_NAME, map_text(self.support_map), "Download my support map (.txt)"
+            FILE_NAME, map_text(self.support_map), _say("file", "download")
         )
 
 

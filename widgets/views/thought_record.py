@@ -6,6 +6,8 @@ model (widgets/models/thought_record.py); if one is refused, a message says why,
 lost, and the download keeps the last record that passed. Learner text is always escaped.
 "Keep this record" adds it, dated, to the learner's list of thought records (their record on this
 device, widgets/views/my_record.py), from which a kept one can be opened again or removed.
+The page's words are in widgets/content/thought_record.toml; the summary's sentences and the .txt
+file come from widgets/describers/thought_record.py. This module only lays out and wires.
 """
 
 from __future__ import annotations
@@ -16,149 +18,132 @@ import html
 import ipywidgets as ipw
 from ipywidgets.widgets.widget_string import TextStyle
 
+from widgets.describers.thought_record import (
+    AFTER_TRAPS,
+    BEFORE_FEELINGS,
+    change_words,
+    closing_words,
+    heading,
+    to_text,
+)
 from widgets.models.diary import clean_text
 from widgets.models.learner_record import SavedThoughtRecord
 from widgets.models.thought_record import (
-    FEELING_IDEAS,
-    PROMPTS,
     RATING_RANGE,
-    THINKING_TRAPS,
-    WORKED_EXAMPLES,
+    TRAP_KEYS,
     ThoughtRecord,
+    Trap,
     change_in_feelings,
-    to_text,
+    feeling_ideas,
+    prompts,
+    thinking_traps,
+    worked_examples,
 )
 from widgets.ui.controls import labelled_slider
 from widgets.ui.download import download_link
 from widgets.ui.kept_list import KeptList, kept_lists
 from widgets.ui.shared import CheckboxStyle, DescriptionStyle, HTMLStyle, SharedStyles
 from widgets.views.my_record import MyRecord, my_record
+from widgets.words import word
 
 ROWS = 3  # feeling rows on screen (the model allows up to 6)
 FILE_NAME = "my-thought-record.txt"
 START_RATING = 50
 UNDO_STEPS = 10  # how many Clear / worked-example steps Undo can go back
+CONTENT = "thought_record"
 
-#: The written steps: field -> the box's visible label (its accessible name).
-TEXT_STEPS = {
-    "situation": "What happened",
-    "automatic_thought": "The thought",
-    "evidence_for": "For the thought",
-    "evidence_against": "Against the thought",
-    "balanced_thought": "A fairer thought",
-}
-PLACEHOLDERS = {
-    "situation": "For example: I was getting up and my back felt very stiff.",
-    "automatic_thought": "For example: Today is going to be awful.",
-    "evidence_for": "What makes the thought seem true?",
-    "evidence_against": "What does not fit? What would you tell a friend?",
-    "balanced_thought": "A kinder, fairer way to see it.",
-}
-
-INTRO = (
-    '<div class="btc-model-note">'
-    "<p><strong>A thought record helps you slow down a painful thought and look at it "
-    "again.</strong> You write what happened, the thought, and how strong your feelings were. "
-    "Then you look for thinking traps, weigh the thought up, and write a fairer one.</p>"
-    "<p>This is a core skill of CBT, a talking therapy. In studies, CBT for long-lasting pain "
-    "helps mood and daily life a little, and pain itself a little less. It is a skill that grows "
-    "with practice, not a quick fix. You can skip any step.</p>"
-    "<p><strong>Your words stay on this device.</strong> Nothing is sent to the server. Press "
-    "<em>Keep this record</em> to add it to your list: it is kept in this browser if you chose "
-    "that at the top of the page. You can also download it.</p>"
-    "<p>If you have thoughts of harming yourself, please stop here and reach out now. The "
-    "<strong>Get help now</strong> button at the top of the page lists people you can call.</p>"
-    "</div>"
+#: The written steps, in the page's order; each box's label is in the content file's [boxes].
+TEXT_FIELDS = (
+    "situation",
+    "automatic_thought",
+    "evidence_for",
+    "evidence_against",
+    "balanced_thought",
 )
 
 EMPTY_STATE = {
-    "texts": {field: "" for field in TEXT_STEPS},
+    "texts": {field: "" for field in TEXT_FIELDS},
     "names": [""] * ROWS,
     "before": [START_RATING] * ROWS,
     "after": [START_RATING] * ROWS,
-    "traps": {key: False for key in THINKING_TRAPS},
+    "traps": {key: False for key in TRAP_KEYS},
     "rerated": set(),
 }
+
+
+def _say(section: str, key: str, **values: object) -> str:
+    """One text from widgets/content/thought_record.toml, filled in (plain text, not HTML)."""
+    return word(CONTENT, section, key).format(**values)
+
+
+def _fill(section: str, key: str, **markup: str) -> str:
+    """A sentence as HTML: its words escaped, then `markup` (safe HTML) put in its {names}."""
+    return html.escape(word(CONTENT, section, key)).format(**markup)
+
+
+def _bold(text: str) -> str:
+    return f"<strong>{html.escape(text)}</strong>"
+
+
+def intro_html() -> str:
+    """The note at the top of the tool: what a thought record is, privacy, and where help is."""
+    keep = f"<em>{html.escape(kept_lists()['thought_records']['keep'])}</em>"
+    get_help = _bold(word("chrome", "help", "button"))
+    return (
+        '<div class="btc-model-note">'
+        f"<p>{_bold(_say('intro', 'lead'))} {html.escape(_say('intro', 'what'))}</p>"
+        f"<p>{html.escape(_say('intro', 'evidence'))}</p>"
+        f"<p>{_bold(_say('intro', 'privacy_lead'))} {_fill('intro', 'privacy', keep=keep)}</p>"
+        f"<p>{_fill('intro', 'help', help=get_help)}</p>"
+        "</div>"
+    )
+
+
+def _blank() -> str:
+    return f'<p class="btc-blank">{html.escape(_say("record", "left_blank"))}</p>'
 
 
 def _paragraphs(text: str) -> str:
     """Learner text as escaped HTML, keeping its line breaks."""
     if not text:
-        return '<p class="btc-blank">(left blank)</p>'
+        return _blank()
     return (
         "".join(f"<p>{html.escape(part)}</p>" for part in text.split("\n") if part.strip())
-        or '<p class="btc-blank">(left blank)</p>'
-    )
-
-
-def _change_words(before: int, after: int | None) -> str:
-    if after is None:
-        return f"{before} before. Not re-rated yet: move its slider in step 7."
-    if after < before:
-        return f"{before} before, {after} after: down by {before - after}."
-    if after > before:
-        return f"{before} before, {after} after: up by {after - before}."
-    return f"{before} before, {after} after: no change."
-
-
-def closing_words(record: ThoughtRecord) -> str:
-    """A short, honest sentence about how the feelings changed."""
-    pairs = [(b, a) for _name, b, a in change_in_feelings(record) if a is not None]
-    if not pairs:
-        return (
-            "When you have written a fairer thought, re-rate your feelings in step 7 to see if "
-            "anything shifted."
-        )
-    if any(a < b for b, a in pairs) and not any(a > b for b, a in pairs):
-        return (
-            "Some of the weight came off. That is what a thought record can do: it will not take "
-            "the pain away, but it can ease how heavy a moment feels."
-        )
-    if any(a > b for b, a in pairs):
-        return (
-            "Some feelings went up. That happens, and it is OK. It can help to talk the thought "
-            "over with someone you trust, or to come back to it another day."
-        )
-    return (
-        "The numbers did not change this time. That is OK. Some thoughts are stubborn, and this "
-        "skill gets easier with practice."
+        or _blank()
     )
 
 
 def summary_html(record: ThoughtRecord) -> str:
     """The learner's record as plain, escaped HTML with the change in feelings."""
-    parts = ['<div class="btc-record-summary"><h3 class="btc-sim-heading">My thought record</h3>']
-    sections = [
-        ("What happened", record.situation),
-        ("The thought that came to mind", record.automatic_thought),
-    ]
-    for heading, body in sections:
-        parts.append(f"<p><strong>{heading}</strong></p>{_paragraphs(body)}")
+    title = html.escape(_say("record", "title"))
+    parts = [f'<div class="btc-record-summary"><h3 class="btc-sim-heading">{title}</h3>']
+    for part in BEFORE_FEELINGS:
+        parts.append(f"{_subheading(part)}{_paragraphs(getattr(record, part))}")
     changes = change_in_feelings(record)
     if changes:
         items = "".join(
-            f"<li><strong>{html.escape(name)}</strong>: {html.escape(_change_words(b, a))}</li>"
+            f"<li><strong>{html.escape(name)}</strong>: {html.escape(change_words(b, a))}</li>"
             for name, b, a in changes
         )
-        parts.append(f"<p><strong>Feelings (0 to 100)</strong></p><ul>{items}</ul>")
+        parts.append(f"{_subheading('feelings')}<ul>{items}</ul>")
     else:
-        parts.append(
-            "<p><strong>Feelings (0 to 100)</strong></p>"
-            '<p class="btc-blank">(none named yet: give a feeling a name in step 3)</p>'
-        )
-    traps = "".join(f"<li>{html.escape(THINKING_TRAPS[key].name)}</li>" for key in record.traps)
+        none = html.escape(_say("record", "no_feelings"))
+        parts.append(f'{_subheading("feelings")}<p class="btc-blank">{none}</p>')
+    names = thinking_traps()
+    traps = "".join(f"<li>{html.escape(names[key].name)}</li>" for key in record.traps)
+    none = html.escape(_say("record", "no_traps"))
     parts.append(
-        "<p><strong>Thinking traps I noticed</strong></p>"
-        + (f"<ul>{traps}</ul>" if traps else '<p class="btc-blank">(none ticked)</p>')
+        _subheading("traps")
+        + (f"<ul>{traps}</ul>" if traps else f'<p class="btc-blank">{none}</p>')
     )
-    for heading, body in (
-        ("What makes the thought seem true", record.evidence_for),
-        ("What does not fit the thought", record.evidence_against),
-        ("A more balanced thought", record.balanced_thought),
-    ):
-        parts.append(f"<p><strong>{heading}</strong></p>{_paragraphs(body)}")
+    for part in AFTER_TRAPS:
+        parts.append(f"{_subheading(part)}{_paragraphs(getattr(record, part))}")
     parts.append(f"<p>{html.escape(closing_words(record))}</p></div>")
     return "".join(parts)
+
+
+def _subheading(part: str) -> str:
+    return f"<p><strong>{html.escape(heading(part))}</strong></p>"
 
 
 class ThoughtRecordTool(ipw.VBox):
@@ -189,32 +174,35 @@ class ThoughtRecordTool(ipw.VBox):
         button = shared.button()
         row = shared.style(ipw.Layout, flex_flow="row wrap", align_items="center")
 
+        ideas = feeling_ideas()
         self.example = ipw.Dropdown(
-            options=list(WORKED_EXAMPLES),
-            description="Worked example",
+            options=list(worked_examples()),
+            description=_say("page", "example_menu"),
             style=label,
             layout=shared.layout,
         )
         self.load_button = ipw.Button(
-            description="Load this example",
-            tooltip="Fill the steps with the worked example (you can undo this)",
+            description=_say("page", "load"),
+            tooltip=_say("page", "load_tooltip"),
             **button,
         )
         self.texts: dict[str, ipw.Textarea] = {
-            field: ipw.Textarea(description=box_label, placeholder=PLACEHOLDERS[field], **area)
-            for field, box_label in TEXT_STEPS.items()
+            field: ipw.Textarea(
+                description=_say("boxes", field), placeholder=_say("placeholders", field), **area
+            )
+            for field in TEXT_FIELDS
         }
         self.feeling_names = [
             ipw.Text(
-                description=f"Feeling {i + 1}",
-                placeholder="for example: " + FEELING_IDEAS[i],
+                description=_say("feelings", "name", number=i + 1),
+                placeholder=_say("feelings", "placeholder", idea=ideas[i]),
                 **line,
             )
             for i in range(ROWS)
         ]
         self.before = [
             labelled_slider(
-                f"Feeling {i + 1}: how strong (0–100)",
+                _say("feelings", "strength", number=i + 1),
                 min=RATING_RANGE[0],
                 max=RATING_RANGE[1],
                 step=5,
@@ -225,7 +213,7 @@ class ThoughtRecordTool(ipw.VBox):
         ]
         self.after = [
             labelled_slider(
-                f"Feeling {i + 1} now (0–100)",
+                _say("feelings", "now", number=i + 1),
                 min=RATING_RANGE[0],
                 max=RATING_RANGE[1],
                 step=5,
@@ -243,24 +231,25 @@ class ThoughtRecordTool(ipw.VBox):
             "layout": shared.style(ipw.Layout, width="auto"),
             "style": shared.style(CheckboxStyle),
         }
+        traps = thinking_traps()
         self.traps: dict[str, ipw.Checkbox] = {
             key: ipw.Checkbox(value=False, description=trap.name, **checkbox)
-            for key, trap in THINKING_TRAPS.items()
+            for key, trap in traps.items()
         }
         trap_cells = [  # each trap's box, then its meaning and example beside it
             cell
-            for key in THINKING_TRAPS
-            for cell in (self.traps[key], shared.html(self._trap_help(key)))
+            for key, trap in traps.items()
+            for cell in (self.traps[key], shared.html(self._trap_help(trap)))
         ]
         self.show_button = ipw.Button(
-            description="Show my record", tooltip="Show a summary of your record", **button
+            description=_say("page", "show"), tooltip=_say("page", "show_tooltip"), **button
         )
         self.clear_button = ipw.Button(
-            description="Clear", tooltip="Empty every step (you can undo this)", **button
+            description=_say("page", "clear"), tooltip=_say("page", "clear_tooltip"), **button
         )
         self.undo_button = ipw.Button(
-            description="Undo",
-            tooltip="Bring back what was here before",
+            description=_say("page", "undo"),
+            tooltip=_say("page", "undo_tooltip"),
             layout=ipw.Layout(width="auto", display="none"),
             style=button["style"],
         )
@@ -304,33 +293,31 @@ class ThoughtRecordTool(ipw.VBox):
         after_rows = [
             ipw.HBox([self.after_names[i], self.after[i]], layout=row) for i in range(ROWS)
         ]
-        ideas = ", ".join(FEELING_IDEAS)
+        asks = prompts()
+
+        def step(title: str, ask: str, more: str = "") -> ipw.HTML:
+            """A step's heading and question (keys of the content file), and `more`: help under
+            them, as HTML that is already escaped."""
+            text = self._heading(_say("steps", title)) + self._prompt(asks[ask])
+            return shared.html(text + (f"<p>{more}</p>" if more else ""))
+
+        clear = _bold(_say("page", "clear"))
         super().__init__(
             [
-                shared.html(INTRO),
-                shared.html(
-                    "<p>Not sure how it works? Load a worked example, read it through, then press "
-                    "<strong>Clear</strong> to write your own.</p>"
-                ),
+                shared.html(intro_html()),
+                shared.html(f"<p>{_fill('page', 'worked_example', clear=clear)}</p>"),
                 ipw.HBox([self.example, self.load_button], layout=row),
-                shared.html(self._heading("Step 1. The situation") + self._prompt("situation")),
+                step("situation", "situation"),
                 self.texts["situation"],
-                shared.html(
-                    self._heading("Step 2. The thought") + self._prompt("automatic_thought")
-                ),
+                step("automatic_thought", "automatic_thought"),
                 self.texts["automatic_thought"],
-                shared.html(
-                    self._heading("Step 3. Feelings")
-                    + self._prompt("feelings")
-                    + f"<p>Some words people use: {html.escape(ideas)}. "
-                    "Name up to three feelings.</p>"
+                step(
+                    "feelings",
+                    "feelings",
+                    _fill("steps", "feeling_ideas", ideas=html.escape(", ".join(ideas))),
                 ),
                 *feeling_rows,
-                shared.html(
-                    self._heading("Step 4. Thinking traps")
-                    + self._prompt("traps")
-                    + "<p>Tick any that fit. Open an example to see what a trap can sound like.</p>"
-                ),
+                step("traps", "traps", html.escape(_say("steps", "traps_help"))),
                 ipw.GridBox(
                     trap_cells,
                     layout=ipw.Layout(
@@ -338,22 +325,17 @@ class ThoughtRecordTool(ipw.VBox):
                         align_items="center",
                     ),
                 ),
-                shared.html(self._heading("Step 5. Weigh it up") + self._prompt("evidence_for")),
+                step("weigh_up", "evidence_for"),
                 self.texts["evidence_for"],
-                shared.html(self._prompt("evidence_against")),
+                shared.html(self._prompt(asks["evidence_against"])),
                 self.texts["evidence_against"],
-                shared.html(
-                    self._heading("Step 6. A fairer thought")
-                    + self._prompt("balanced_thought")
-                    + "<p>It does not need to be positive. It needs to be fair and true.</p>"
+                step(
+                    "balanced_thought",
+                    "balanced_thought",
+                    html.escape(_say("steps", "balanced_help")),
                 ),
                 self.texts["balanced_thought"],
-                shared.html(
-                    self._heading("Step 7. Re-rate your feelings")
-                    + self._prompt("rerated")
-                    + "<p>Each slider starts where the feeling was. Move it to where it is now, "
-                    "even if that is the same place.</p>"
-                ),
+                step("rerate", "rerated", html.escape(_say("steps", "rerate_help"))),
                 *after_rows,
                 ipw.HBox(
                     [self.show_button, self.keep_button, self.clear_button, self.undo_button],
@@ -387,17 +369,20 @@ class ThoughtRecordTool(ipw.VBox):
         return f'<h3 class="btc-sim-heading">{html.escape(text)}</h3>'
 
     @staticmethod
-    def _prompt(step: str) -> str:
-        return f"<p>{html.escape(PROMPTS[step])}</p>"
+    def _prompt(question: str) -> str:
+        return f"<p>{html.escape(question)}</p>"
 
     @staticmethod
-    def _trap_help(key: str) -> str:
-        trap = THINKING_TRAPS[key]
+    def _trap_help(trap: Trap) -> str:
+        """A trap's meaning, and its example behind a small "Example" (named for screen readers)."""
+        example = html.escape(_say("traps_help", "example"))
+        of_name = html.escape(_say("traps_help", "example_of", name=trap.name))
+        quoted = html.escape(_say("traps_help", "quoted", example=trap.example))
         return (
             f'<span class="btc-trap-description">{html.escape(trap.description)}</span>'
-            '<details class="btc-model-details"><summary>Example<span class="btc-visually-hidden">'
-            f" of {html.escape(trap.name)}</span></summary>"
-            f"<p>&ldquo;{html.escape(trap.example)}&rdquo;</p></details>"
+            f'<details class="btc-model-details"><summary>{example}'
+            f'<span class="btc-visually-hidden"> {of_name}</span></summary>'
+            f"<p>{quoted}</p></details>"
         )
 
     # --- reading the controls -----------------------------------------------------------------
@@ -430,8 +415,10 @@ class ThoughtRecordTool(ipw.VBox):
                 try:
                     ThoughtRecord(**{field: value})
                 except ValueError as field_error:
-                    label = TEXT_STEPS[field]
-                    raise ValueError(f"In “{label}”: {field_error}") from None
+                    label = _say("boxes", field)
+                    raise ValueError(
+                        _say("messages", "in_box", box=label, error=field_error)
+                    ) from None
             raise ValueError(str(error)) from None
 
     # --- reacting -----------------------------------------------------------------------------
@@ -461,25 +448,22 @@ class ThoughtRecordTool(ipw.VBox):
         """Check the record; refresh the re-rate labels, the download and an open summary."""
         for i, box in enumerate(self.feeling_names):
             name = clean_text(box.value, multiline=False) if isinstance(box.value, str) else ""
+            before = int(self.before[i].value)
             self.after_names[i].value = (
-                f"<p><strong>{html.escape(name)}</strong> (was {int(self.before[i].value)})</p>"
+                f"<p>{_fill('feelings', 'was', name=_bold(name), before=str(before))}</p>"
                 if name
-                else f"<p>Feeling {i + 1} (no name yet)</p>"
+                else f"<p>{html.escape(_say('feelings', 'unnamed', number=i + 1))}</p>"
             )
         try:
             record = self.record()
         except ValueError as error:
-            self.message.value = (
-                f'<p class="btc-error">{html.escape(str(error))} Everything you typed is still '
-                "here. Until this is fixed, the download keeps your record as it was before.</p>"
-            )
+            text = _say("messages", "not_valid", error=error)
+            self.message.value = f'<p class="btc-error">{html.escape(text)}</p>'
             return
         self.record_now = record
         if "btc-error" in self.message.value:
             self.message.value = ""
-        self.download.value = download_link(
-            FILE_NAME, to_text(record), "Download my thought record (.txt)"
-        )
+        self.download.value = download_link(FILE_NAME, to_text(record), _say("page", "download"))
         if self._showing:
             self.summary.value = summary_html(record)
 
@@ -489,9 +473,7 @@ class ThoughtRecordTool(ipw.VBox):
         self._showing = True
         self.summary.value = summary_html(self.record_now)
         if "btc-error" not in self.message.value:
-            self.message.value = (
-                "<p>Your record is shown below. It changes as you change your answers.</p>"
-            )
+            self.message.value = f"<p>{html.escape(_say('messages', 'shown'))}</p>"
 
     # --- filling, clearing, undoing -----------------------------------------------------------
 
@@ -565,22 +547,18 @@ class ThoughtRecordTool(ipw.VBox):
 
     def load_example(self, name: str) -> None:
         """Fill every step from a worked example; the learner's own words can be brought back."""
-        if name not in WORKED_EXAMPLES:
-            self.message.value = '<p class="btc-error">Please choose one of the examples.</p>'
+        examples = worked_examples()
+        if name not in examples:
+            text = html.escape(_say("messages", "choose_example"))
+            self.message.value = f'<p class="btc-error">{text}</p>'
             return
-        example = WORKED_EXAMPLES[name]
         self._keep_for_undo()
-        self._restore(self._state_of(example))
-        self.message.value = (
-            f"<p>Loaded the worked example “{html.escape(name)}”. Read it through, then press "
-            "<strong>Clear</strong> to write your own."
-            + (
-                " Press <strong>Undo</strong> to bring back what was here before."
-                if self._undo
-                else ""
-            )
-            + "</p>"
-        )
+        self._restore(self._state_of(examples[name]))
+        clear, undo = _bold(_say("page", "clear")), _bold(_say("page", "undo"))
+        loaded = _fill("messages", "loaded", name=html.escape(name), clear=clear)
+        if self._undo:
+            loaded += " " + _fill("messages", "loaded_undo", undo=undo)
+        self.message.value = f"<p>{loaded}</p>"
 
     def clear(self) -> None:
         """Empty every step; Undo brings it all back."""
@@ -588,21 +566,23 @@ class ThoughtRecordTool(ipw.VBox):
         self._restore(EMPTY_STATE)
         self._showing = False
         self.summary.value = ""
-        self.message.value = (
-            "<p>Cleared. Press <strong>Undo</strong> if you want it back.</p>"
+        undo = _bold(_say("page", "undo"))
+        cleared = (
+            _fill("messages", "cleared_undo", undo=undo)
             if self._undo
-            else "<p>Cleared.</p>"
+            else html.escape(_say("messages", "cleared"))
         )
+        self.message.value = f"<p>{cleared}</p>"
 
     def undo(self) -> None:
         """Bring back what was there before the last Clear or worked example."""
         if not self._undo:
-            self.message.value = "<p>There is nothing to undo.</p>"
+            self.message.value = f"<p>{html.escape(_say('messages', 'nothing_to_undo'))}</p>"
             return
         self._restore(self._undo.pop())
         if not self._undo:
             self.undo_button.layout.display = "none"
-        self.message.value = "<p>Brought back what was here before.</p>"
+        self.message.value = f"<p>{html.escape(_say('messages', 'undone'))}</p>"
 
 
 def thought_record() -> ThoughtRecordTool:

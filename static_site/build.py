@@ -527,26 +527,33 @@ def course_settings():
 
 def lesson_folder() -> Path:
     """The folder of the lessons in the course's language (notebooks/ or notebooks/<language>/)."""
+    language = course_settings().language  # first: it puts the repository on sys.path
     from widgets.course_config import lesson_dir
 
-    return lesson_dir(course_settings().language, ROOT / "notebooks")
+    return lesson_dir(language, ROOT / "notebooks")
 
 
 def other_languages() -> list[str]:
     """Ignore patterns for the lesson folders of the languages the site is not built in."""
+    language = course_settings().language  # first: it puts the repository on sys.path
     from widgets.course_config import languages
 
-    language = course_settings().language
-    return [
-        rf"/notebooks/{code}/"
-        for code in languages(ROOT / "notebooks")
-        if code not in {"en", language}
-    ]
+    # JupyterLite matches each pattern against the path under the contents folder: "/es/x.ipynb".
+    return [rf"^/{code}/" for code in languages(ROOT / "notebooks") if code not in {"en", language}]
 
 
 def course_toml() -> Path:
-    """The course.toml the site is built from: the repository's, or BTC_COURSE_TOML's."""
-    return Path(os.environ.get("BTC_COURSE_TOML") or ROOT / "course.toml").resolve()
+    """The course.toml the site is built from: the repository's, or BTC_COURSE_TOML's (a
+    relative name from this folder or the repository's), as a whole path for the steps that run
+    in other folders."""
+    named = os.environ.get("BTC_COURSE_TOML")
+    if not named:
+        return ROOT / "course.toml"
+    path = Path(named)
+    if not path.is_absolute() and not path.exists():
+        path = ROOT / path
+    os.environ["BTC_COURSE_TOML"] = str(path.resolve())
+    return path.resolve()
 
 
 def trim_config(config: dict, runs_code: bool = True, draws_charts: bool = False) -> dict:

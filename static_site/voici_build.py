@@ -10,7 +10,6 @@ page with its own exporter and does not pass those resources on, so this adds th
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -21,11 +20,11 @@ def main() -> None:
     from voici_core import exporter, tree_exporter
     from voici_core.app import main as voici_main
 
-    from widgets.course_config import load_config
+    from widgets.course_config import DEFAULT_CONFIG, load_config
 
-    config = load_config(
-        Path(os.environ.get("BTC_COURSE_TOML") or root / "course.toml"), root / "notebooks"
-    )
+    # BTC_COURSE_TOML's file (a relative name is found from the repository too), else the
+    # repository's course.toml.
+    config = load_config(DEFAULT_CONFIG, root / "notebooks")
     course = config.as_template_data()
     original = exporter.VoiciExporter._init_resources
 

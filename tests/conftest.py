@@ -41,6 +41,7 @@ def fresh_record_panel():
 #: where it is used: nbval runs every lesson in a kernel of the configured course (Spanish words
 #: for a Spanish course), the lesson tests check every language's lessons, tests/test_words.py
 #: every translation's keys and placeholders, and a test that wants a language asks for it.
+COURSE_LANGUAGE = widgets.words.course_language  # the real one, for the test of it
 widgets.words.course_language = lambda: "en"
 
 

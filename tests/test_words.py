@@ -136,3 +136,31 @@ def test_no_learner_sentence_is_left_in_python(path: Path):
     assert not left, f"{name}: move these to widgets/content/: " + "; ".join(
         f"line {line}: {text[:60]!r}" for line, text in left[:8]
     )
+
+
+def test_the_course_language_is_asked_again_at_most_once_a_second(monkeypatch):
+    """A look-up costs 3 µs, not the 16 µs of checking course.toml on disk each time
+    (benchmarks/catalogues.py), and an edit to course.toml is still seen within a second."""
+    import widgets.course_config
+    import widgets.words
+    from tests.conftest import COURSE_LANGUAGE
+
+    clock = [100.0]
+    asked = []
+
+    class Settings:
+        language = "es"
+
+    def settings():
+        asked.append(clock[0])
+        return Settings
+
+    monkeypatch.setattr(widgets.words.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(widgets.course_config, "course_settings", settings)
+    monkeypatch.setattr(widgets.words, "_language", [float("-inf"), "en"])
+    assert COURSE_LANGUAGE() == "es" and COURSE_LANGUAGE() == "es"
+    clock[0] += 0.5
+    COURSE_LANGUAGE()
+    clock[0] += widgets.words.RECHECK_SECONDS
+    COURSE_LANGUAGE()
+    assert asked == [100.0, 101.5]

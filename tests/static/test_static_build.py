@@ -97,6 +97,15 @@ def test_every_lesson_and_guide_has_a_page_and_the_home_page_opens_the_first():
     assert f"voici/render/{PAGES[0]}.html" in home
 
 
+def test_the_site_holds_the_course_language_only():
+    """The English lessons' folder holds the other languages' folders: none of them is built."""
+    render = SITE / "voici" / "render"
+    nested = [
+        p.relative_to(render).as_posix() for p in render.rglob("*.html") if p.parent != render
+    ]
+    assert not nested, f"pages of another language were built: {nested[:3]}"
+
+
 def test_pages_and_settings_point_only_at_this_site():
     """The places that say what a page loads (its tags, its settings, the kernel's lock file)
     hold relative URLs only. Front-end bundles mention URLs in licences and help texts; what the

@@ -16,6 +16,7 @@ import html
 import ipywidgets as ipw
 
 from widgets.ui.shared import SharedStyles
+from widgets.words import word
 
 PLOT_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
 MIME = "application/vnd.plotly.v1+json"
@@ -36,7 +37,7 @@ def figure_bundle(figure: object) -> dict:
 class _Figure(ipw.VBox):
     """A picture (made by a subclass) and its text alternative, always changed together."""
 
-    kind = "Figure"
+    kind = "figure"  # its label, before the title of its text: widgets/content/ui.toml [kinds]
 
     def __init__(self, title: str, picture: ipw.DOMWidget, shared: SharedStyles) -> None:
         if not title.strip():
@@ -56,9 +57,7 @@ class _Figure(ipw.VBox):
 
     def _describe(self, description: str) -> None:
         if not description or not description.strip():
-            raise ValueError(
-                f"a {self.kind.lower()} must come with a text description of what it shows"
-            )
+            raise ValueError(f"a {self.kind} must come with a text description of what it shows")
         self._plain = description.strip()
 
     def _publish_text(self) -> None:
@@ -66,7 +65,8 @@ class _Figure(ipw.VBox):
             f"<p>{html.escape(part)}</p>" for part in self._plain.split("\n") if part.strip()
         )
         self._text.value = (
-            f'<p class="btc-alt-title"><strong>{self.kind}: {html.escape(self.title)}</strong></p>'
+            f'<p class="btc-alt-title"><strong>{html.escape(word("ui", "kinds", self.kind))}: '
+            f"{html.escape(self.title)}</strong></p>"
             f"{paragraphs}"
         )
 
@@ -74,7 +74,7 @@ class _Figure(ipw.VBox):
 class AccessibleChart(_Figure):
     """A plotly chart plus a text alternative that is updated together with it."""
 
-    kind = "Chart"
+    kind = "chart"
 
     def __init__(self, title: str, shared: SharedStyles | None = None) -> None:
         shared = shared or SharedStyles()
@@ -98,7 +98,7 @@ class AccessibleDiagram(_Figure):
     where re-creating a plotly chart costs tens (see widgets/ui/svg.py).
     """
 
-    kind = "Diagram"
+    kind = "diagram"
 
     def __init__(self, title: str, shared: SharedStyles | None = None) -> None:
         shared = shared or SharedStyles()
@@ -118,4 +118,4 @@ class SvgChart(AccessibleDiagram):
     usable about 1.2 s sooner, and an SVG swap redraws in a few milliseconds (docs/performance.md).
     """
 
-    kind = "Chart"
+    kind = "chart"

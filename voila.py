@@ -159,5 +159,5 @@ def _page_config(page_config, notebook_path=None, **_kwargs):
 
 
 c.VoilaConfiguration.page_config_hook = refuse_unlisted(
-    listed_paths(served_pages(COURSE), COURSE.language), _page_config
+    listed_paths([*served_pages(COURSE), *SERVE.also_served], COURSE.language), _page_config
 )

@@ -57,6 +57,9 @@ class ServeSettings:
     cull_idle_seconds: int = 300
     cull_interval_seconds: int = 60
     tcp_nodelay: bool = False
+    #: notebooks served though course.toml does not list them (BTC_ALSO_SERVE): a draft lesson to
+    #: try out, or a test's page. Never preheated, never in the menu.
+    also_served: tuple[str, ...] = ()
     #: things the person starting the server should know (defaults that were adjusted)
     notes: tuple[str, ...] = ()
 
@@ -285,8 +288,24 @@ def read_settings(
             env, "BTC_CULL_INTERVAL_SECONDS", 60, 1, "seconds between checks for idle kernels"
         ),
         tcp_nodelay=_flag(env, "BTC_TCP_NODELAY", False),
+        also_served=_also_served(env),
         notes=tuple(notes),
     )
+
+
+_NOTEBOOK_NAME = re.compile(r"[A-Za-z0-9_.-]+\.ipynb")
+
+
+def _also_served(env: Mapping[str, str]) -> tuple[str, ...]:
+    """BTC_ALSO_SERVE: notebook file names in the lessons' folder, separated by commas."""
+    names = tuple(n.strip() for n in env.get("BTC_ALSO_SERVE", "").split(",") if n.strip())
+    for name in names:
+        if not _NOTEBOOK_NAME.fullmatch(name) or name.startswith("."):
+            raise SettingsError(
+                f"BTC_ALSO_SERVE names {name!r}: give notebook file names in the lessons' folder "
+                "(like 07_draft.ipynb), separated by commas."
+            )
+    return names
 
 
 def served_pages(course) -> list[str]:

@@ -170,7 +170,9 @@ def start_course_copy(folder: Path, extra: dict[str, str]) -> VoilaServer:
     shutil.copytree(ROOT / "assets", folder / "assets")
     for name, text in extra.items():
         (folder / "notebooks" / name).write_text(text, encoding="utf-8")
-    return start_voila(folder / "voila.log", cwd=folder, env={"BTC_POOL_SIZE": "0"})
+    # The server serves only what course.toml lists: these pages are served as drafts are.
+    env = {"BTC_POOL_SIZE": "0", "BTC_ALSO_SERVE": ",".join(extra)}
+    return start_voila(folder / "voila.log", cwd=folder, env=env)
 
 
 def launch_chromium(playwright):

@@ -406,3 +406,14 @@ def test_only_the_listed_pages_are_preheated(tmp_path):
 
     assert kept("00_welcome.ipynb")
     assert not kept("99_draft.ipynb") and not kept("es/00_welcome.ipynb")
+
+
+def test_a_draft_can_be_served_without_listing_it_and_a_bad_name_is_refused():
+    from course_server.settings import SettingsError, read_settings
+
+    settings = read_settings({"BTC_ALSO_SERVE": "07_draft.ipynb, zz_test.ipynb"}, ["00.ipynb"], [])
+    assert settings.also_served == ("07_draft.ipynb", "zz_test.ipynb")
+    assert "07_draft.ipynb" not in settings.pools  # served, never preheated
+    for bad in ("../voila.py", "es/00.ipynb", "notes.txt", ".hidden.ipynb"):
+        with pytest.raises(SettingsError, match="BTC_ALSO_SERVE"):
+            read_settings({"BTC_ALSO_SERVE": bad}, ["00.ipynb"], [])

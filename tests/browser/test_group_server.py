@@ -73,7 +73,12 @@ def serve_copy(folder: Path, env: dict[str, str], base_url: str = "/") -> VoilaS
     server = launch_voila(
         folder / "voila.log",
         cwd=folder,
-        env={"BTC_POOL_SIZE": "0", "BTC_BASE_URL": base_url, **env},
+        env={
+            "BTC_POOL_SIZE": "0",
+            "BTC_BASE_URL": base_url,
+            "BTC_ALSO_SERVE": IMAGE_NOTEBOOK,  # not in course.toml: served as a draft is
+            **env,
+        },
     )
     process = server.process
 

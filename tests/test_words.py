@@ -107,6 +107,8 @@ def test_word_finds_one_entry_and_names_a_missing_one():
 def test_placeholders_are_the_named_fields():
     assert placeholders("You guessed: {guess}. Day {day:.0f}.") == {"guess", "day"}
     assert placeholders("No fields.") == set()
+    # plotly's hover template: the date format after "|" is the language's own.
+    assert placeholders("%{x|%d %b %Y}: %{y}") == placeholders("%{x|%Y-%m-%d}: %{y}") == {"x", "y"}
 
 
 def test_the_tripwire_sees_sentences_and_not_css_or_markup_names():

@@ -89,4 +89,7 @@ def word(name: str, *keys: str, language: str | None = None) -> str:
 
 def placeholders(text: str) -> set[str]:
     """The `{names}` a template fills in, so a translation can be checked to keep every one."""
-    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+    fields = (field for _, field, _, _ in string.Formatter().parse(text) if field is not None)
+    # A plotly hover template's %{x|%d %b %Y}: the name is "x"; after "|" is its own date format,
+    # which a language may write its way.
+    return {field.split("|", 1)[0] for field in fields}

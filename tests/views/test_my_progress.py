@@ -194,3 +194,15 @@ def test_any_number_of_checks_draws_and_describes(checks):
     view = page(record)
     assert len(figure(view.self_chart)["data"][0]["y"]) == checks
     assert view.self_chart.text
+
+
+def test_in_spanish_the_charts_write_dates_iso_and_decimals_with_a_comma(monkeypatch):
+    """plotly offline knows only English month names: a Spanish page writes dates as ISO."""
+    import widgets.words
+    from widgets.views.my_progress import _date_axis, separators
+
+    assert separators() == ".," and "tickformat" not in _date_axis("Date")
+    monkeypatch.setattr(widgets.words, "course_language", lambda: "es")
+    assert separators() == ",\u00a0" and _date_axis("Fecha")["tickformat"] == "%Y-%m-%d"
+    hover = widgets.words.words("my_progress")["charts"]["hover_score"]
+    assert "%b" not in hover and "%Y-%m-%d" in hover

@@ -38,6 +38,7 @@ from widgets.ui.plots import AccessibleChart
 from widgets.ui.shared import SharedStyles
 from widgets.ui.theme import GRID, OKABE_ITO, chart_layout
 from widgets.views.my_record import MyRecord, my_record
+from widgets.words import words
 
 #: (version, colour, dash, marker) of the mood-check series.
 SCORE_SERIES = (
@@ -77,7 +78,18 @@ def _trace(x: list, y: list, name: str, colour: str, dash: str, marker: str, hov
 
 
 def _date_axis(title: str) -> dict:
-    return {"title": {"text": title}, "type": "date", "gridcolor": GRID, "zeroline": False}
+    """A date axis; in a language other than English its dates are ISO (plotly only knows
+    English month names offline) and its numbers use the language's marks."""
+    axis = {"title": {"text": title}, "type": "date", "gridcolor": GRID, "zeroline": False}
+    if raw("charts", "date_ticks"):
+        axis["tickformat"] = raw("charts", "date_ticks")
+    return axis
+
+
+def separators() -> str:
+    """plotly's `separators`: the decimal mark, then the thousands mark, of the course language."""
+    marks = words("formats")
+    return marks["decimal_mark"] + marks["thousands_mark"]
 
 
 def self_check_figure(data: Progress) -> dict:
@@ -137,6 +149,7 @@ def self_check_figure(data: Progress) -> dict:
             "showarrow": False,
         }
     ]
+    layout["separators"] = separators()
     return {"data": traces, "layout": layout}
 
 
@@ -157,6 +170,7 @@ def pain_check_figure(data: Progress) -> dict:
     )
     layout["xaxis"] = _date_axis(say("charts", "pain_x"))
     layout["yaxis"]["range"] = [0, 10]
+    layout["separators"] = separators()
     return {"data": [trace], "layout": layout}
 
 
@@ -183,6 +197,7 @@ def weeks_figure(data: Progress) -> dict:
     )
     layout["xaxis"] = _date_axis(say("charts", "weeks_x"))
     layout["yaxis"]["range"] = [0, math.ceil(top)]
+    layout["separators"] = separators()
     return {"data": traces, "layout": layout}
 
 

@@ -70,12 +70,21 @@ DOC_HEADING = "## Sizing (measured)"
 NOTES_HEADING = "### Why the gaps (notes by hand, kept by --write-docs)"
 V1 = "v1.kernel.websocket.jupyter.org"
 SLIDER_MODELS = {"IntSliderModel", "FloatSliderModel"}
-#: The slider each lesson's learners move by default (a part of its description). Lesson 03's
-#: "how tightly your loop is wound" changes every chart of the simulator.
-DEFAULT_SLIDERS = {
-    "03_the_vicious_cycle.ipynb": "tightly",
-    "05_breaking_the_cycle.ipynb": "",
-}
+
+
+def default_slider(lesson: str) -> str:
+    """The slider a lesson's learners move by default (the start of its description, in the
+    course's language). Lesson 03's "How tightly your loop is wound" changes every chart of the
+    simulator; any other lesson: its first slider."""
+    if lesson != "03_the_vicious_cycle.ipynb":
+        return ""
+    from widgets.course_config import course_settings
+    from widgets.words import word
+
+    label = word("cycle_scene", "controls", "connectivity", language=course_settings().language)
+    return label.split(" (")[0]
+
+
 TARGETS = {"page_s": 10.0, "latency_p95_ms": 100.0, "errors": 0, "memory_gib": 8.0}
 #: The sizing table's assumptions.
 BUSY_MOVES_PER_S = 1.0  # every learner moving a slider once a second (a busy moment)
@@ -570,7 +579,7 @@ def run_one(
     if group_defaults:  # what `run.py serve --group` does with no other setting
         for name in ("BTC_POOL_LESSONS", "BTC_POOL_SIZE", "BTC_MAX_KERNELS"):
             del env[name]
-    slider = DEFAULT_SLIDERS.get(lesson, "") if slider is None else slider
+    slider = default_slider(lesson) if slider is None else slider
     tag = (
         f"load-n{n}-w{window:g}"
         + ("-defaults" if group_defaults else "")

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(
 def test_two_learners_get_their_widgets_and_every_move_reaches_its_callback():
     from concurrent.futures import ThreadPoolExecutor
 
-    from benchmarks.load import load_report_lines, run_load
+    from benchmarks.load import default_slider, load_report_lines, run_load
 
     settings = {
         "window": 0,
@@ -39,7 +39,7 @@ def test_two_learners_get_their_widgets_and_every_move_reaches_its_callback():
     assert run["updates_ok"] == run["updates_planned"] == 4
     for learner in run["per_learner"]:
         assert learner["status"] == 200 and learner["widgets"] > 10
-        assert learner["slider"].startswith("How tightly")
+        assert learner["slider"].startswith(default_slider("03_the_vicious_cycle.ipynb"))
         assert len(learner["latencies_ms"]) == 2
         assert all(0 < ms < 60_000 for ms in learner["latencies_ms"])
     assert run["latency_ms"]["n"] == 4 and run["latency_ms"]["p50"] > 0

@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from tests.harness import LANGUAGES
 from widgets.course_config import load_config
 from widgets.crisis_lines import CrisisLine
 from widgets.models import action_plan, diary, support_map, thought_record
@@ -129,3 +130,33 @@ def test_the_ground_rules_come_from_the_facilitator_guide(tmp_path):
     guide.write_text('{"cells": []}', encoding="utf-8")
     with pytest.raises(SheetsError, match="Ground rules"):
         read_ground_rules(guide)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_has_its_worksheets_and_its_guides_ground_rules(language):
+    """A Spanish workbook prints Spanish worksheets and the Spanish guide's ground rules, never a
+    mix (workbook/<language>/sheets.toml; the heading is in lesson_parts.toml)."""
+    from workbook.sheets import ground_rules_heading, guide_file, sheets_file
+
+    if language != "en":
+        assert sheets_file(language) != SHEETS_FILE, f"workbook/{language}/sheets.toml is missing"
+    load_sheets(sheets_file(language))  # same columns and parts as the models
+    english = read_ground_rules(guide_file("en"), ground_rules_heading("en")).rules
+    own = read_ground_rules(guide_file(language), ground_rules_heading(language)).rules
+    assert len(own) == len(english)
+
+
+@pytest.mark.parametrize("language", [x for x in LANGUAGES if x != "en"])
+def test_a_translated_workbook_has_the_english_keys_and_placeholders(language):
+    import tomllib
+
+    from tests.test_words import _flat
+    from widgets.words import placeholders
+    from workbook.sheets import sheets_file
+
+    english = _flat(tomllib.loads(SHEETS_FILE.read_text(encoding="utf-8")))
+    translated = _flat(tomllib.loads(sheets_file(language).read_text(encoding="utf-8")))
+    assert sorted(translated) == sorted(english)
+    for key, text in english.items():
+        if isinstance(text, str):
+            assert placeholders(translated[key]) == placeholders(text), key

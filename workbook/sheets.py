@@ -18,13 +18,32 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from widgets.course_config import NOTEBOOKS_DIR, CourseConfig
+from widgets.course_config import NOTEBOOKS_DIR, CourseConfig, course_settings, lesson_dir
 from widgets.crisis_html import lines_html
 from widgets.models import action_plan, diary, pacing, support_map, thought_record
+from widgets.words import words
 
-SHEETS_FILE = Path(__file__).with_name("sheets.toml")
+SHEETS_FILE = Path(__file__).with_name("sheets.toml")  # English; a translation: <language>/
 GUIDE = NOTEBOOKS_DIR / "facilitator_guide.ipynb"
 GROUND_RULES_HEADING = "## Ground rules"
+
+
+def sheets_file(language: str) -> Path:
+    """The worksheets' words in `language` (workbook/<language>/sheets.toml), else English."""
+    translated = SHEETS_FILE.parent / language / SHEETS_FILE.name
+    return translated if language != "en" and translated.is_file() else SHEETS_FILE
+
+
+def guide_file(language: str) -> Path:
+    """The facilitator guide in `language`, beside that language's lessons."""
+    return lesson_dir(language) / GUIDE.name
+
+
+def ground_rules_heading(language: str) -> str:
+    """The guide's "## Ground rules" heading in `language` (widgets/content/lesson_parts.toml)."""
+    return words("lesson_parts", language)["guide"]["ground_rules"]
+
+
 #: The worksheets, in print order, then the pages for groups.
 WORKSHEETS = ("thought_record", "diary", "pacing_plan", "action_plan", "support_map")
 GROUP_SHEETS = ("ground_rules", "local_help")
@@ -95,8 +114,10 @@ def _require(table: dict, keys: object, where: str) -> None:
         raise SheetsError(f"sheets.toml: [{where}] has no {missing[0]!r}.")
 
 
-def load_sheets(path: Path = SHEETS_FILE) -> dict:
-    """Read sheets.toml and check it covers what the models define (same columns, same parts)."""
+def load_sheets(path: Path | None = None) -> dict:
+    """Read sheets.toml (in the course's language) and check it covers what the models define
+    (same columns, same parts)."""
+    path = path or sheets_file(course_settings().language)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
@@ -136,8 +157,12 @@ def headings(sheets: dict) -> list[str]:
     return [sheets[key]["heading"] for key in (*WORKSHEETS, *GROUP_SHEETS)]
 
 
-def read_ground_rules(guide: Path = GUIDE) -> GroundRules:
-    """The bullet list under "## Ground rules" in the facilitator guide, read at build time."""
+def read_ground_rules(guide: Path | None = None, heading: str | None = None) -> GroundRules:
+    """The bullet list under "## Ground rules" in the facilitator guide (the course language's,
+    and its heading), read at build time."""
+    language = course_settings().language
+    guide = guide or guide_file(language)
+    heading = heading or ground_rules_heading(language)
     try:
         cells = json.loads(guide.read_text(encoding="utf-8"))["cells"]
     except (OSError, ValueError, KeyError) as error:
@@ -150,7 +175,7 @@ def read_ground_rules(guide: Path = GUIDE) -> GroundRules:
         text = "".join(source) if isinstance(source, list) else source
         in_section = False
         for line in text.splitlines():
-            if line.strip() == GROUND_RULES_HEADING:
+            if line.strip() == heading:
                 in_section = True
             elif in_section and re.match(r"#{1,2} ", line):
                 break
@@ -166,7 +191,7 @@ def read_ground_rules(guide: Path = GUIDE) -> GroundRules:
             rules[-1] += " " + line.strip()  # a rule wrapped onto the next line
     if not rules:
         raise SheetsError(
-            f"{guide.name} has no bullet list under {GROUND_RULES_HEADING!r}: the workbook "
+            f"{guide.name} has no bullet list under {heading!r}: the workbook "
             "prints the ground rules from there."
         )
     return GroundRules(tuple(rules))
@@ -356,8 +381,9 @@ def local_help_sheet(sheet: dict) -> str:
 
 
 def _document(title: str, body: str) -> str:
+    language = _e(course_settings().language)
     return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8">'
         f"<title>{_e(title)}</title><style>{CSS}</style></head><body>{body}</body></html>"
     )
 
@@ -402,4 +428,4 @@ def sheets_document(config: CourseConfig, sheets: dict, rules: GroundRules) -> s
     )
     # The first sheet starts the document: no blank page before it.
     body = body.replace('<section class="sheet"', '<section class="sheet first"', 1)
-    return _document(f"{config.title}: worksheets", body)
+    return _document(sheets["cover"]["worksheets_title"].format(title=config.title), body)

@@ -126,10 +126,11 @@ def test_the_ground_rules_come_from_the_facilitator_guide(tmp_path):
         '"- **Two.** Second\\n", "\\n", "## Safety\\n", "- not a rule\\n"]}]}',
         encoding="utf-8",
     )
-    assert read_ground_rules(guide).rules == ("**One.** First wrapped.", "**Two.** Second")
+    heading = "## Ground rules"  # this made-up guide's, whatever the course's language
+    assert read_ground_rules(guide, heading).rules == ("**One.** First wrapped.", "**Two.** Second")
     guide.write_text('{"cells": []}', encoding="utf-8")
     with pytest.raises(SheetsError, match="Ground rules"):
-        read_ground_rules(guide)
+        read_ground_rules(guide, heading)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

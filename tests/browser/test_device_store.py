@@ -272,7 +272,9 @@ def test_nothing_of_the_record_is_stored_before_the_choice_then_keep_uses_the_co
     page.wait_for_timeout(500)  # let a late write show up, if there were one
     assert record_keys(page) == [] and record_keys(page, "sessionStorage") == []
     assert page.locator(".btc-device-store").get_attribute("data-status") == "loaded"
-    assert page.locator(".btc-my-record").get_by_role("button", name="Keep my answers").is_visible()
+    page.locator(".btc-my-record").get_by_role("button", name="Keep my answers").wait_for(
+        timeout=20_000
+    )
     keep(page)
     assert record_keys(page) == sorted([KEY + ":consent", KEY + ":lessons"])  # one per part
     assert KEY.split(":") == ["btc-record-v1", default_course_id(), "%2F"]
@@ -456,7 +458,9 @@ def test_forget_leaves_nothing_of_the_course_on_the_device(watched, backup):
     assert record_keys(page, "sessionStorage") == []
     assert page.evaluate("localStorage.getItem('btc-visited-v1')") is None
     assert "Your record is empty so far." in page.locator(".btc-my-record").inner_text()
-    assert page.locator(".btc-my-record").get_by_role("button", name="Keep my answers").is_visible()
+    page.locator(".btc-my-record").get_by_role("button", name="Keep my answers").wait_for(
+        timeout=20_000
+    )
 
 
 def test_dont_keep_anything_leaves_nothing_after_the_tab_closes(watched, browser, record_course):
@@ -482,10 +486,9 @@ def test_dont_keep_anything_leaves_nothing_after_the_tab_closes(watched, browser
         later = context.new_page()
         watch(later, record_course).open()
         assert record_keys(later) == [] and record_keys(later, "sessionStorage") == []
-        assert (
-            later.locator(".btc-my-record")
-            .get_by_role("button", name="Keep my answers")
-            .is_visible()
+        # The panel says "Checking what this device keeps…" until the kernel hears the store.
+        later.locator(".btc-my-record").get_by_role("button", name="Keep my answers").wait_for(
+            timeout=20_000
         )
     finally:
         context.close()
@@ -541,7 +544,10 @@ def test_a_change_in_one_tab_is_picked_up_in_another_without_a_reload(watched, s
     watched.open()
     keep(first)
     second_tab.open()
-    assert "Your answers are kept in this browser" in second.locator(".btc-my-record").inner_text()
+    # The panel says "Checking what this device keeps…" until the kernel hears the store.
+    second.locator(".btc-my-record").get_by_text(
+        "Your answers are kept in this browser"
+    ).first.wait_for(timeout=20_000)
     diary_writes = "() => window.__diaryWrites || 0"
     second.evaluate(
         """key => window.addEventListener('storage', e => {

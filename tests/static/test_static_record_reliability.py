@@ -204,7 +204,9 @@ def test_nothing_is_stored_before_the_choice_then_keep_uses_the_course_key(site,
     assert page.evaluate(KEYS_JS, "localStorage") == []
     assert page.evaluate(KEYS_JS, "sessionStorage") == []
     assert page.locator(".btc-device-store").get_attribute("data-status") == "loaded"
-    assert page.locator(".btc-my-record").get_by_role("button", name="Keep my answers").is_visible()
+    page.locator(".btc-my-record").get_by_role("button", name="Keep my answers").wait_for(
+        timeout=20_000
+    )
     keep_here(page)
     assert record_keys(page) == sorted([key + ":consent", key + ":lessons"])
     assert key.split(":") == ["btc-record-v1", default_course_id(), "%2F"]
@@ -371,7 +373,9 @@ def test_forget_leaves_nothing_of_the_course_on_the_device(site, backup):
     assert [k for k in page.evaluate(KEYS_JS, "localStorage") if k != other] == []
     assert page.evaluate(KEYS_JS, "sessionStorage") == []
     assert "Your record is empty so far." in page.locator(".btc-my-record").inner_text()
-    assert page.locator(".btc-my-record").get_by_role("button", name="Keep my answers").is_visible()
+    page.locator(".btc-my-record").get_by_role("button", name="Keep my answers").wait_for(
+        timeout=20_000
+    )
     # verified: what outlives the tab holds nothing of the course, and a restart finds nothing
     state = page.context.storage_state()
     assert [item["name"] for origin in state["origins"] for item in origin["localStorage"]] == [
@@ -401,8 +405,8 @@ def test_dont_keep_anything_leaves_nothing_after_the_tab_closes(site, key):
     ]
     later = site.page(site.context(storage_state=state))
     assert record_keys(later) == [] and record_keys(later, "sessionStorage") == []
-    assert (
-        later.locator(".btc-my-record").get_by_role("button", name="Keep my answers").is_visible()
+    later.locator(".btc-my-record").get_by_role("button", name="Keep my answers").wait_for(
+        timeout=20_000
     )
 
 
